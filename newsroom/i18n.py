@@ -1,0 +1,81 @@
+"""Language helpers: fallback chains, translated slugs and the same page in other languages."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+from django.urls import translate_url
+from django.utils.translation import get_language, override
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def fallback_chain(language=None):
+    """The languages to try, in order, for ``language``: itself, then its explicit fallbacks."""
+    language = language or get_language()
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    chain = [language, *fallbacks.get(language, fallbacks["default"])]
+    return list(dict.fromkeys(chain))
+
+
+def field_language(obj, field, language=None):
+    """The language in which ``obj.<field>`` is shown in ``language`` after fallbacks."""
+    for code in fallback_chain(language):
+        if getattr(obj, f"{field}_{code}", None):
+            return code
+    return None
+
+
+class TranslatedContent:
+    """Mixin for models whose pages exist in the languages their title is written in."""
+
+    translated_title_field = "title"
+
+    @property
+    def available_languages(self):
+        return [
+            code
+            for code in language_codes()
+            if getattr(self, f"{self.translated_title_field}_{code}", None)
+        ]
+
+    @property
+    def content_language(self):
+        """The language the page's text is shown in, which differs from the page's in fallback."""
+        return field_language(self, self.translated_title_field)
+
+
+def get_by_translated_slug(queryset, slug, field="slug"):
+    """Find an object by its slug in the active language or one it falls back to."""
+    condition = Q()
+    for code in fallback_chain():
+        condition |= Q(**{f"{field}_{code}": slug})
+    matches = list(queryset.filter(condition)[:2])
+    if not matches:
+        raise Http404
+    return matches[0]
+
+
+def alternates(request, obj=None):
+    """The same page in every language: ``[{"code", "name", "url", "exists"}]``."""
+    result = []
+    available = getattr(obj, "available_languages", None)
+    for code, name in settings.LANGUAGES:
+        if obj is not None and hasattr(obj, "get_absolute_url"):
+            with override(code):
+                url = obj.get_absolute_url()
+        else:
+            # translate_url resolves the path in the active language, then reverses in ``code``.
+            url = translate_url(request.path, code)
+            if request.GET:
+                url = f"{url}?{request.GET.urlencode()}"
+        result.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "exists": available is None or code in available,
+            }
+        )
+    return result

@@ -1,0 +1,41 @@
+"""Load fictional demo content. Idempotent: running it twice changes nothing."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import translation
+
+from newsroom.pages.demo import create as create_site
+
+# Each step creates its app's content by stable keys (get_or_create), in dependency order.
+STEPS = [create_site]
+
+
+class Command(BaseCommand):
+    help = "Load fictional demo content and create a demo admin account if there is none."
+
+    def handle(self, *args, **options):
+        # Translated fields are written per language; outside a request the active one is unset.
+        with translation.override("sv"), transaction.atomic():
+            for step in STEPS:
+                step()
+        self.ensure_admin()
+
+    def ensure_admin(self):
+        User = get_user_model()
+        if User.objects.filter(is_superuser=True).exists():
+            self.stdout.write(
+                "An admin account exists. Log in at http://127.0.0.1:8000/admin/ "
+                "(forgotten the password? python manage.py changepassword admin)."
+            )
+            return
+        password = secrets.token_urlsafe(12)
+        User.objects.create_superuser("admin", "admin@example.org", password)
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo admin created. Log in at http://127.0.0.1:8000/admin/ "
+                f"as user 'admin' with password '{password}'"
+            )
+        )
