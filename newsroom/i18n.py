@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language, override
 
 
@@ -13,7 +13,7 @@ def language_codes():
 
 def fallback_chain(language=None):
     """The languages to try, in order, for ``language``: itself, then its explicit fallbacks."""
-    language = language or get_language()
+    language = language or get_language() or settings.LANGUAGE_CODE
     fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
     chain = [language, *fallbacks.get(language, fallbacks["default"])]
     return list(dict.fromkeys(chain))
@@ -47,14 +47,24 @@ class TranslatedContent:
 
 
 def get_by_translated_slug(queryset, slug, field="slug"):
-    """Find an object by its slug in the active language or one it falls back to."""
-    condition = Q()
-    for code in fallback_chain():
-        condition |= Q(**{f"{field}_{code}": slug})
-    matches = list(queryset.filter(condition)[:2])
-    if not matches:
+    """Find an object by its slug in the active language or one it falls back to.
+
+    When slugs of different languages collide, the object whose slug is in the earlier
+    language of the chain wins (the active language first), not whichever the database
+    returns first.
+    """
+    if "\x00" in slug:  # PostgreSQL refuses NUL in text: no such page, not a server error
         raise Http404
-    return matches[0]
+    chain = fallback_chain()
+    condition = Q()
+    for code in chain:
+        condition |= Q(**{f"{field}_{code}": slug})
+    matches = list(queryset.filter(condition)[: len(chain) + 1])
+    for code in chain:
+        for match in matches:
+            if getattr(match, f"{field}_{code}") == slug:
+                return match
+    raise Http404
 
 
 def alternates(request, obj=None):
@@ -62,20 +72,19 @@ def alternates(request, obj=None):
     result = []
     available = getattr(obj, "available_languages", None)
     for code, name in settings.LANGUAGES:
+        exists = available is None or code in available
         if obj is not None and hasattr(obj, "get_absolute_url"):
             with override(code):
                 url = obj.get_absolute_url()
         else:
             # translate_url resolves the path in the active language, then reverses in ``code``.
             url = translate_url(request.path, code)
-            if request.GET:
+            if url == request.path and code != get_language():
+                # Not a page of ours (a 404): offer that language's home page, no hreflang.
+                exists = False
+                with override(code):
+                    url = reverse("home")
+            elif request.GET:
                 url = f"{url}?{request.GET.urlencode()}"
-        result.append(
-            {
-                "code": code,
-                "name": name,
-                "url": url,
-                "exists": available is None or code in available,
-            }
-        )
+        result.append({"code": code, "name": name, "url": url, "exists": exists})
     return result

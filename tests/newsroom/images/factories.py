@@ -20,4 +20,4 @@ class ImageFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(lambda: ContentFile(image_bytes(), name="photo.jpg"))
     alt_text_sv = factory.Sequence(lambda n: f"Bild {n}")
     alt_text_en = factory.Sequence(lambda n: f"Picture {n}")
-    credit = "Foto: Testfotograf"
+    credit = "Testfotograf"
