@@ -1,14 +1,26 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.i18n import TranslatedContent
+from newsroom.richtext import RichTextField
+
+from . import numbers
+from .collation import collation_key
 
 
 class OrganisationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+    def for_list(self):
+        return self.active().select_related("logo")
+
+    def for_detail(self):
+        return self.select_related("logo", "parent").prefetch_related("social_links")
 
 
 class Organisation(TranslatedContent, models.Model):
@@ -21,20 +33,35 @@ class Organisation(TranslatedContent, models.Model):
         OTHER = "other", _("Other")
 
     class Country(models.TextChoices):
-        SWEDEN = "SE", _("Sweden")
-        NORWAY = "NO", _("Norway")
+        SWEDEN = numbers.SWEDEN, _("Sweden")
+        NORWAY = numbers.NORWAY, _("Norway")
+
+    # Public bodies are described to search engines as schema.org GovernmentOrganization.
+    GOVERNMENT_KINDS = {Kind.AGENCY, Kind.MUNICIPALITY, Kind.REGION}
 
     translated_title_field = "name"
 
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200)
-    short_name = models.CharField(_("short name"), max_length=40, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=200, help_text=_("The last part of the page address.")
+    )
+    short_name = models.CharField(
+        _("short name"), max_length=40, blank=True, help_text=_("Abbreviation, for example “SKR”.")
+    )
+    description = RichTextField(_("description"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.AGENCY)
     country = models.CharField(
         _("country"), max_length=2, choices=Country.choices, default=Country.SWEDEN
     )
-    organisation_number = models.CharField(_("organisation number"), max_length=20, blank=True)
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Swedish: 10 digits (556677-8899). Norwegian: 9 digits (123 456 785). "
+            "A department may share its parent's number."
+        ),
+    )
     seat = models.CharField(
         _("seat"),
         max_length=100,
@@ -43,7 +70,12 @@ class Organisation(TranslatedContent, models.Model):
     )
     visiting_address = models.TextField(_("visiting address"), blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Numbers without a country code are read as the organisation's country's."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
@@ -61,6 +93,7 @@ class Organisation(TranslatedContent, models.Model):
         blank=True,
         related_name="children",
         verbose_name=_("parent organisation"),
+        help_text=_("For a department or unit: the organisation it belongs to."),
     )
     is_active = models.BooleanField(
         _("active"),
@@ -81,6 +114,13 @@ class Organisation(TranslatedContent, models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
+        # A slug is unique within its language; empty translations are stored as NULL.
+        constraints = [
+            models.UniqueConstraint(
+                fields=[f"slug_{code}"], name=f"organisation_slug_{code}_unique"
+            )
+            for code, _name in settings.LANGUAGES
+        ]
 
     def __str__(self):
         return self.name
@@ -92,6 +132,51 @@ class Organisation(TranslatedContent, models.Model):
     def feedback_owner(self):
         return self
 
+    @property
+    def is_government(self):
+        return self.kind in self.GOVERNMENT_KINDS
+
+    @property
+    def organisation_number_display(self):
+        return numbers.format_organisation_number(self.organisation_number, self.country)
+
+    @property
+    def phone_display(self):
+        return numbers.format_phone(self.phone)
+
+    def clean(self):
+        errors = {}
+        try:
+            if self.organisation_number:
+                self.organisation_number = numbers.normalise_organisation_number(
+                    self.organisation_number, self.country
+                )
+        except ValidationError as error:
+            errors["organisation_number"] = error
+        try:
+            self.phone = numbers.normalise_phone(self.phone, self.country)
+        except ValidationError as error:
+            errors["phone"] = error
+        if self.parent_id and self.pk and self._is_ancestor_of(self.parent):
+            errors["parent"] = _("An organisation cannot belong to itself or to its own unit.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _is_ancestor_of(self, other):
+        seen = set()
+        while other is not None and other.pk not in seen:
+            if other.pk == self.pk:
+                return True
+            seen.add(other.pk)
+            other = other.parent
+        return False
+
+
+def sorted_by_name(objects, language=None):
+    """``objects`` sorted by their shown name as a reader of ``language`` expects."""
+    language = language or get_language()
+    return sorted(objects, key=lambda obj: collation_key(obj.name, language))
+
 
 class SocialLink(models.Model):
     class Service(models.TextChoices):
@@ -102,6 +187,7 @@ class SocialLink(models.Model):
         YOUTUBE = "youtube", "YouTube"
         MASTODON = "mastodon", "Mastodon"
         BLUESKY = "bluesky", "Bluesky"
+        THREADS = "threads", "Threads"
         OTHER = "other", _("Other")
 
     organisation = models.ForeignKey(
@@ -116,7 +202,7 @@ class SocialLink(models.Model):
     class Meta:
         verbose_name = _("social link")
         verbose_name_plural = _("social links")
-        ordering = ["service"]
+        ordering = ["service", "pk"]
 
     def __str__(self):
         return self.get_service_display()
@@ -125,6 +211,14 @@ class SocialLink(models.Model):
 class ContactPersonQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
+
+    def for_cards(self):
+        """Public persons with what a contact card shows, press contacts first."""
+        return (
+            self.public()
+            .select_related("organisation", "photo")
+            .order_by("-is_press_contact", "name")
+        )
 
 
 class ContactPerson(models.Model):
@@ -141,7 +235,12 @@ class ContactPerson(models.Model):
         related_name="contacts",
         verbose_name=_("organisation"),
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Numbers without a country code are read as the organisation's country's."),
+    )
     email = models.EmailField(_("e-mail"), blank=True)
     photo = models.ForeignKey(
         "images.Image",
@@ -154,7 +253,9 @@ class ContactPerson(models.Model):
     is_public = models.BooleanField(
         _("public"), default=True, help_text=_("Internal contacts never appear on public pages.")
     )
-    is_press_contact = models.BooleanField(_("press contact"), default=False)
+    is_press_contact = models.BooleanField(
+        _("press contact"), default=False, help_text=_("Shown first, for journalists.")
+    )
 
     objects = ContactPersonQuerySet.as_manager()
 
@@ -165,3 +266,20 @@ class ContactPerson(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_vcard_url(self):
+        return reverse("organisations:vcard", kwargs={"pk": self.pk})
+
+    @property
+    def phone_display(self):
+        return numbers.format_phone(self.phone)
+
+    def clean(self):
+        try:
+            country = self.organisation.country
+        except Organisation.DoesNotExist:
+            country = numbers.SWEDEN
+        try:
+            self.phone = numbers.normalise_phone(self.phone, country)
+        except ValidationError as error:
+            raise ValidationError({"phone": error}) from error

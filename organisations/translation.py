@@ -6,6 +6,8 @@ from .models import ContactPerson, Organisation
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
     fields = ("name", "slug", "description")
+    # An untranslated slug is NULL, so the per-language unique constraints ignore it.
+    empty_values = {"slug": None}
 
 
 @register(ContactPerson)

@@ -1,6 +1,6 @@
 import factory
 
-from organisations.models import ContactPerson, Organisation
+from organisations.models import ContactPerson, Organisation, SocialLink
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -13,6 +13,15 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     slug_en = factory.Sequence(lambda n: f"agency-{n}")
     kind = Organisation.Kind.AGENCY
     country = Organisation.Country.SWEDEN
+
+
+class SocialLinkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SocialLink
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    service = SocialLink.Service.MASTODON
+    url = factory.Sequence(lambda n: f"https://social.example/@org{n}")
 
 
 class ContactPersonFactory(factory.django.DjangoModelFactory):

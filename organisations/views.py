@@ -1,0 +1,86 @@
+"""Public organisation pages: the directory, one page per organisation, contact vCards.
+
+Internal contact persons never reach these pages: every person comes from ``public()``.
+"""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from newsroom.i18n import fallback_chain, get_by_translated_slug
+
+from .collation import collation_key
+from .forms import DirectoryFilterForm
+from .models import ContactPerson, Organisation, sorted_by_name
+from .structured_data import json_ld_script, organisation_data
+from .vcard import contact_vcard
+
+PAGE_SIZE = 24
+
+
+def sorted_ids(queryset, language):
+    """The ids in ``queryset`` ordered by name as shown in ``language`` (after fallbacks)."""
+    name_fields = [f"name_{code}" for code in fallback_chain(language)]
+    rows = queryset.values_list("pk", *name_fields)
+    keyed = [(collation_key(next(filter(None, names), ""), language), pk) for pk, *names in rows]
+    return [pk for _key, pk in sorted(keyed)]
+
+
+def organisation_list(request):
+    form = DirectoryFilterForm(request.GET)
+    organisations = Organisation.objects.active().filter(**form.filters())
+    # Sort the ids in Python (language-aware collation), then load only the page shown.
+    page = Paginator(sorted_ids(organisations, get_language()), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    loaded = Organisation.objects.for_list().in_bulk(page.object_list)
+    page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {
+            "page_title": _("Organisations"),
+            "breadcrumbs": [],
+            "form": form,
+            "page_obj": page,
+            "organisations": page.object_list,
+            "page_query": params.urlencode(),
+        },
+    )
+
+
+def organisation_detail(request, slug):
+    organisation = get_by_translated_slug(Organisation.objects.for_detail(), slug)
+    language = get_language()
+    contacts = sorted(  # press contacts first, then by name as the reader's language sorts
+        organisation.contacts.for_cards(),
+        key=lambda person: (not person.is_press_contact, collation_key(person.name, language)),
+    )
+    children = sorted_by_name(organisation.children.active(), language)
+    return render(
+        request,
+        "organisations/organisation_detail.html",
+        {
+            "object": organisation,
+            "organisation": organisation,
+            "contacts": contacts,
+            "children": children,
+            "page_title": organisation.name,
+            "breadcrumbs": [(_("Organisations"), reverse("organisations:list"))],
+            "json_ld": json_ld_script(organisation_data(organisation, request)),
+        },
+    )
+
+
+def contact_vcard_download(request, pk):
+    person = get_object_or_404(ContactPerson.objects.public().select_related("organisation"), pk=pk)
+    response = HttpResponse(contact_vcard(person), content_type="text/vcard; charset=utf-8")
+    filename = slugify(person.name) or "contact"
+    response["Content-Disposition"] = f'attachment; filename="{filename}.vcf"'
+    return response
