@@ -3,10 +3,20 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from .models import Article
+from .views import feed_links
+
+LATEST_ARTICLES = 6
+
 
 def home(request):
     return render(
         request,
         "home.html",
-        {"breadcrumbs": [], "page_title": _("Home")},
+        {
+            "breadcrumbs": [],
+            "page_title": _("Home"),
+            "latest_articles": Article.objects.published().for_list()[:LATEST_ARTICLES],
+            "feeds": feed_links(),
+        },
     )

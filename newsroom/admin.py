@@ -1,0 +1,126 @@
+from django.contrib import admin
+from django.db import models
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from newsroom.editorial.admin import EditorialAdmin, ScopedChoicesMixin
+from newsroom.publishing import Status
+
+from .models import Article, ArticleContact, Topic
+from .preview import max_age, preview_url
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name_sv", "name_nb", "name_nn", "name_en"]
+
+
+class ArticleContactInline(ScopedChoicesMixin, admin.TabularInline):
+    model = ArticleContact
+    extra = 0
+    autocomplete_fields = ["contact"]
+    fields = ["contact", "position"]
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    title = _("publication state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("published", _("Published")),
+            ("scheduled", _("Scheduled")),
+            ("expired", _("Expired")),
+            ("unpublished", _("Draft or unpublished")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "published":
+            return queryset.published(now)
+        if self.value() == "scheduled":
+            return queryset.scheduled(now)
+        if self.value() == "expired":
+            return queryset.filter(status=Status.PUBLISHED, unpublish_at__lte=now)
+        if self.value() == "unpublished":
+            return queryset.exclude(status=Status.PUBLISHED)
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(EditorialAdmin, TabbedTranslationAdmin):
+    list_display = ["title", "kind", "organisation", "state", "publish_at"]
+    list_filter = [PublicationStateFilter, "status", "kind", "organisation", "topics"]
+    list_select_related = ["organisation"]
+    search_fields = ["title_sv", "title_nb", "title_nn", "title_en", "lead_sv", "lead_en"]
+    date_hierarchy = "publish_at"
+    autocomplete_fields = [
+        "organisation",
+        "related_organisations",
+        "page_owner",
+        "topics",
+        "image",
+    ]
+    inlines = [ArticleContactInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    readonly_fields = ["preview_link", "created", "modified"]
+    # publish and unpublish come from EditorialAdmin: publishers only, with review date and audit.
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "lead", "image", "body"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "unpublish_at",
+                    "updated_at",
+                    "review_by",
+                    "preview_link",
+                ]
+            },
+        ),
+        (
+            _("Organisation and people"),
+            {
+                "fields": [
+                    "organisation",
+                    "related_organisations",
+                    "page_owner",
+                    "guest_author_name",
+                    "guest_author_role",
+                ]
+            },
+        ),
+        (_("Topics"), {"fields": ["topics"]}),
+        (_("Fact box"), {"fields": ["fact_box_heading", "fact_box"]}),
+        (
+            _("Video"),
+            {"fields": ["video_url", "video_title", "video_duration", "video_transcript"]},
+        ),
+        (_("Search engines"), {"fields": ["seo_description"]}),
+        (_("History"), {"fields": ["created", "modified"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        return obj.publication_state
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save the article to get a preview link.")
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a><br><span class="help">{}</span>',
+            preview_url(obj),
+            _("Preview (opens in a new window)"),
+            _("Anyone with this link can see the article for %(days)d days, even unpublished.")
+            % {"days": max(1, max_age() // 86400)},
+        )
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_published() else None
