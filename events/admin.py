@@ -1,0 +1,164 @@
+from django.contrib import admin, messages
+from django.db import models
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+
+from newsroom.admin import PublicationStateFilter
+from newsroom.editorial.admin import EditorialAdmin, ScopedChoicesMixin
+from newsroom.preview import max_age, preview_url
+
+from . import services
+from .forms import EventAdminForm
+from .models import Event, ProgrammeItem
+
+
+class ProgrammeItemInline(ScopedChoicesMixin, TranslationStackedInline):
+    model = ProgrammeItem
+    extra = 0
+    ordering = ["position", "pk"]
+    fields = [("position", "day", "time"), "title", "speakers", "contact"]
+    autocomplete_fields = ["contact"]
+
+
+class WhenFilter(admin.SimpleListFilter):
+    title = _("when")
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("upcoming", _("Upcoming and ongoing")), ("past", _("Past"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "upcoming":
+            return queryset.upcoming()
+        if self.value() == "past":
+            return queryset.past()
+        return queryset
+
+
+@admin.register(Event)
+class EventAdmin(EditorialAdmin, TabbedTranslationAdmin):
+    form = EventAdminForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    inlines = [ProgrammeItemInline]
+    list_display = [
+        "title",
+        "local_start_display",
+        "attendance_mode",
+        "event_status",
+        "publication_state_display",
+        "organisation",
+    ]
+    list_filter = [
+        WhenFilter,
+        "attendance_mode",
+        "event_status",
+        PublicationStateFilter,
+        ("organisation", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["organisation"]
+    date_hierarchy = "start"
+    search_fields = ["title_sv", "title_nb", "title_nn", "title_en", "venue_name"]
+    ordering = ["-start"]
+    autocomplete_fields = [
+        "organisation",
+        "organisers",
+        "contacts",
+        "page_owner",
+        "image",
+        "related_articles",
+    ]
+    readonly_fields = ["preview_link", "created", "modified"]
+    actions = ["copy_as_drafts"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "lead", "body", "image"]}),
+        (
+            _("Time"),
+            {
+                "fields": ["time_zone", "start", "end", "all_day"],
+                "description": _(
+                    "Enter times as they are on the clock where the event takes place "
+                    "(its time zone)."
+                ),
+            },
+        ),
+        (_("Status"), {"fields": ["event_status", "status_note"]}),
+        (
+            _("Place"),
+            {
+                "fields": [
+                    "attendance_mode",
+                    "venue_name",
+                    "venue_address",
+                    "stream_url",
+                    "player_url",
+                    "stream_note",
+                ]
+            },
+        ),
+        (
+            _("Registration"),
+            {"fields": ["registration_url", "registration_deadline", "registration_full"]},
+        ),
+        (
+            _("Organisers and contacts"),
+            {"fields": ["organisation", "organisers", "contacts", "page_owner"]},
+        ),
+        (_("Related content"), {"fields": ["related_articles"]}),
+        (
+            _("Publishing"),
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "unpublish_at",
+                    "updated_at",
+                    "review_by",
+                    "preview_link",
+                ]
+            },
+        ),
+        (_("History"), {"fields": ["created", "modified"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description=_("start"), ordering="start")
+    def local_start_display(self, obj):
+        if obj.all_day:
+            return formats.date_format(obj.local_start, "SHORT_DATE_FORMAT")
+        text = formats.date_format(obj.local_start, "SHORT_DATETIME_FORMAT")
+        return f"{text} ({obj.time_zone})" if obj.names_zone else text
+
+    @admin.display(description=_("publishing"), ordering="status")
+    def publication_state_display(self, obj):
+        return obj.publication_state
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save the event to get a preview link.")
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a><br><span class="help">{}</span>',
+            preview_url(obj),
+            _("Preview (opens in a new window)"),
+            _("Anyone with this link can see the event for %(days)d days, even unpublished.")
+            % {"days": max(1, max_age() // 86400)},
+        )
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_published() else None
+
+    @admin.action(description=_("Copy the selected events as new drafts"), permissions=["add"])
+    def copy_as_drafts(self, request, queryset):
+        copies = [services.event_copy(event) for event in queryset]
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d draft copy made. Change its dates before publishing.",
+                "%(count)d draft copies made. Change their dates before publishing.",
+                len(copies),
+            )
+            % {"count": len(copies)},
+            messages.SUCCESS,
+        )
