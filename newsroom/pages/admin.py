@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import SiteSettings
+from newsroom.search import services as search
+
+from .models import Page, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -10,3 +13,30 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not SiteSettings.objects.exists()
+
+
+@admin.register(Page)
+class PageAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "kind", "publication_state", "show_in_footer", "position", "modified"]
+    list_filter = ["kind", "status", "show_in_footer"]
+    list_editable = ["show_in_footer", "position"]
+    search_fields = ["title", "lead"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["created", "modified"]
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "lead", "body"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "publish_at", "unpublish_at", "updated_at", "review_by"]},
+        ),
+        (_("Footer"), {"fields": ["show_in_footer", "position"]}),
+        (None, {"fields": ["created", "modified"]}),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        search.index(obj)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        search.remove(obj)

@@ -1,8 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import SiteSettings
+from .models import Page, SiteSettings
 
 
 @register(SiteSettings)
 class SiteSettingsTranslation(TranslationOptions):
     fields = ("site_name", "tagline")
+
+
+@register(Page)
+class PageTranslation(TranslationOptions):
+    fields = ("title", "slug", "lead", "body")

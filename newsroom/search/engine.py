@@ -1,0 +1,179 @@
+"""Finding and ranking: full-text search on PostgreSQL, a word-match fallback elsewhere.
+
+PostgreSQL matches with the language's own text-search configuration (stemming, stop words)
+and ``websearch_to_tsquery``, which accepts anything a reader types. Each object's document
+(``document()``: title weighted A, text B) is stored per language in ``SearchDocument`` with
+a GIN index, so neither matching nor ranking parses text at query time: that keeps a search
+for a common word fast at 100,000 articles. Visibility is not stored: every search keeps
+only rows the source's public rule (``published()`` …) lets through at that moment.
+
+Other databases (SQLite in development) look for every word of the query, case-insensitively,
+in the title or the text, and rank title matches first.
+"""
+
+import re
+from functools import reduce
+from operator import add
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models.functions import Cast, Concat
+
+from .models import SearchDocument
+from .sources import Source
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12  # the fallback builds one condition per word; more words add no precision
+CONFIGS = {"sv": "swedish", "nb": "norwegian", "nn": "norwegian", "en": "english"}
+# ts_headline marks matches with these; the text is escaped before they become <mark>.
+START, STOP = "\x02", "\x03"
+WORD = re.compile(r"\w+")
+
+
+def full_text():
+    return connection.vendor == "postgresql"
+
+
+def search_config(language):
+    return CONFIGS.get(language, "simple")
+
+
+def joined(expressions):
+    """The texts as one, separated by spaces (as ``SearchVector`` joins them)."""
+    if len(expressions) == 1:
+        return expressions[0]
+    parts = []
+    for expression in expressions:
+        parts += [expression, Value(" ")]
+    return Concat(*parts[:-1], output_field=TextField())
+
+
+def document(source: Source, language):
+    """The weighted text-search document of a row of ``source`` in ``language``.
+
+    The index migration creates a GIN index on exactly this expression; change both together.
+    """
+    config = search_config(language)
+    return SearchVector(*source.title_texts(language), config=config, weight="A") + SearchVector(
+        *source.body_texts(language), config=config, weight="B"
+    )
+
+
+def query_words(query):
+    return WORD.findall(query)[:MAX_WORDS]
+
+
+def spellings(word):
+    """SQLite compares ASCII letters without case but other letters (å, ä, ö, æ, ø) exactly."""
+    return {word, word.lower(), word.upper(), word.capitalize()}
+
+
+def contains_word(field, word):
+    return reduce(
+        lambda condition, spelling: condition | Q(**{f"{field}__icontains": spelling}),
+        spellings(word),
+        Q(),
+    )
+
+
+def matches(source: Source, query, language):
+    """``(type, pk, rank, date)`` rows of ``source`` the public may see that match ``query``."""
+    visible = source.visible_queryset()
+    if full_text():
+        search_query = SearchQuery(query, search_type="websearch", config=search_config(language))
+        return SearchDocument.objects.filter(
+            kind=source.key,
+            language=language,
+            document=search_query,
+            object_id__in=visible.values("pk"),
+        ).annotate(
+            result_pk=F("object_id"),
+            rank=SearchRank(F("document"), search_query),
+            result_date=F("date"),
+        )
+    words = query_words(query)
+    if not words:
+        return visible.none().annotate(
+            result_pk=F("pk"),
+            rank=Value(0.0, output_field=FloatField()),
+            result_date=source.date_expression(),
+        )
+    queryset = visible.alias(
+        search_title=joined(source.title_texts(language)),
+        search_body=joined(source.body_texts(language)),
+    )
+    for word in words:
+        queryset = queryset.filter(
+            contains_word("search_title", word) | contains_word("search_body", word)
+        )
+    title_hits = [
+        Case(When(contains_word("search_title", word), then=Value(1)), default=Value(0))
+        for word in words
+    ]
+    return queryset.annotate(
+        result_pk=F("pk"),
+        rank=Cast(reduce(add, title_hits), FloatField()),
+        result_date=source.date_expression(),
+    )
+
+
+def ranked_rows(source: Source, query, language):
+    """``(type, pk, rank, date)`` rows, to be combined with other sources' and paginated."""
+    return (
+        matches(source, query, language)
+        .annotate(result_type=Value(source.key))
+        .values_list("result_type", "result_pk", "rank", "result_date")
+    )
+
+
+def ordered(rows):
+    return rows.order_by(
+        "-rank", F("result_date").desc(nulls_last=True), "result_type", "-result_pk"
+    )
+
+
+def strip_tags_sql(expression):
+    return Func(
+        expression,
+        Value("<[^>]*>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+
+
+def snippet_text(source: Source, language):
+    texts = []
+    for name, text in zip(source.body, source.body_texts(language), strict=True):
+        texts.append(strip_tags_sql(text) if name in source.rich_text else text)
+    return joined(texts)
+
+
+def with_headlines(queryset, source: Source, query, language):
+    """On PostgreSQL, the title and a snippet with the matched words (also stemmed) marked."""
+    if not full_text():
+        return queryset
+    config = search_config(language)
+    search_query = SearchQuery(query, search_type="websearch", config=config)
+    marks = {"config": config, "start_sel": START, "stop_sel": STOP}
+    return queryset.annotate(
+        headline_title=SearchHeadline(
+            joined(source.title_texts(language)[:1]), search_query, highlight_all=True, **marks
+        ),
+        headline_text=SearchHeadline(
+            snippet_text(source, language),
+            search_query,
+            max_fragments=2,
+            max_words=30,
+            min_words=12,
+            fragment_delimiter=" … ",
+            **marks,
+        ),
+    )

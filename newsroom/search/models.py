@@ -1,0 +1,30 @@
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchDocument(models.Model):
+    """The stored text-search document of one object in one language (PostgreSQL only).
+
+    Written by ``services.index()`` and ``services.reindex()``; the GIN index on ``document``
+    is made by this app's migration on PostgreSQL. Visibility is never stored here: every
+    search joins back to the source's public rule, so a stale document cannot show a draft.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20)
+    object_id = models.BigIntegerField(_("object id"))
+    language = models.CharField(_("language"), max_length=10)
+    document = SearchVectorField(_("document"))
+    date = models.DateTimeField(_("date"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "language", "object_id"], name="search_document_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} ({self.language})"

@@ -1,0 +1,70 @@
+"""Keeping the stored search documents up to date (PostgreSQL; nothing to do elsewhere).
+
+Call ``index(obj)`` after saving searchable content (the admin's ``save_model`` and the
+services that publish do), and ``reindex()`` from ``manage.py search_reindex`` after bulk
+changes or as a nightly safety net.
+"""
+
+from django.db import connection, transaction
+from django.db.models import F
+
+from newsroom.i18n import language_codes
+
+from .engine import document, full_text
+from .models import SearchDocument
+from .sources import SOURCES
+
+
+def source_of(obj):
+    label = obj._meta.label
+    return next((source for source in SOURCES if source.model == label), None)
+
+
+def index(obj):
+    """Rewrite the search documents of ``obj`` in every language."""
+    source = source_of(obj)
+    if source is not None:
+        index_rows(source, [obj.pk])
+
+
+def reindex():
+    """Rewrite every search document; returns the number written."""
+    return sum(index_rows(source) for source in SOURCES)
+
+
+def index_rows(source, pks=None):
+    """Write the documents of ``source``'s rows (all, or those in ``pks``) in every language."""
+    if not full_text():
+        return 0
+    rows = source.model_class._base_manager.order_by()
+    existing = SearchDocument.objects.filter(kind=source.key)
+    if pks is not None:
+        rows = rows.filter(pk__in=pks)
+        existing = existing.filter(object_id__in=pks)
+    table = SearchDocument._meta.db_table
+    written = 0
+    with transaction.atomic():
+        existing.delete()
+        for language in language_codes():
+            select = rows.annotate(
+                search_pk=F("pk"),
+                search_document=document(source, language),
+                search_date=source.date_expression(),
+            ).values_list("search_pk", "search_document", "search_date")
+            sql, params = select.query.sql_with_params()
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"INSERT INTO {table} (kind, language, object_id, document, date) "
+                    "SELECT %s, %s, rows.search_pk, rows.search_document, "
+                    f"rows.search_date::timestamptz FROM ({sql}) AS rows",
+                    [source.key, language, *params],
+                )
+                written += cursor.rowcount
+    return written
+
+
+def remove(obj):
+    """Forget the search documents of a deleted object (searches skip them anyway)."""
+    source = source_of(obj)
+    if source is not None:
+        SearchDocument.objects.filter(kind=source.key, object_id=obj.pk).delete()
