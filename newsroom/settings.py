@@ -1,5 +1,6 @@
 """Settings for Newsroom, read from environment variables (see README)."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -45,12 +46,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "reversion",
+    "axes",
+    "newsroom.editorial",
     "newsroom.images",
     "newsroom.pages",
     "newsroom.feedback",
     "organisations",
     "newsroom",
     "events",
+    "newsroom.search",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into a clear response
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -168,6 +174,28 @@ LANGUAGE_COOKIE_NAME = "django_language"  # never set: the URL carries the langu
 
 LOGIN_URL = "admin:login"
 
+# Admin login: django-axes locks a user name from one client address after AXES_FAILURE_LIMIT
+# failures, for AXES_COOLOFF_TIME (no permanent lock). It stores the user name and address of
+# failed logins only, never of readers; `manage.py axes_reset` clears them (see README).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_LOCKOUT_CALLABLE = "newsroom.editorial.login.lockout_response"
+# Behind a reverse proxy, the number of proxies whose X-Forwarded-For may be trusted.
+if os.environ.get("AXES_PROXY_COUNT"):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"])
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# Published articles and events get a "review by" date this many days after publishing.
+REVIEW_PERIOD_DAYS = int(os.environ.get("REVIEW_PERIOD_DAYS", 365))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -175,11 +203,29 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
+# Preloading HSTS binds the whole domain and its subdomains: the operator opts in with
+# SECURE_HSTS_PRELOAD=1, so Django's reminder (security.W021) is not a fault of this project.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 if env_bool("SILENCE_HSTS_CHECK", False):  # only for plain-HTTP test servers
-    SILENCED_SYSTEM_CHECKS = ["security.W004"]
+    SILENCED_SYSTEM_CHECKS.append("security.W004")
+
+# Signed preview links for drafts (newsroom/preview.py) expire after this many seconds.
+PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 7 * 24 * 60 * 60))
 
 # Hosts whose players may be embedded (articles' videos, events' live streams).
 # Embeds load only after the reader asks for them; until then nothing is fetched from these hosts.
 EMBED_HOSTS = env_list(
     "EMBED_HOSTS", "www.youtube-nocookie.com,player.vimeo.com,video.ibm.com,play.quickchannel.com"
 )
+
+# Feedback ("Was this page helpful?"): see newsroom/feedback and the README.
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", 90))  # comment text
+FEEDBACK_COMMENT_MAX_LENGTH = 1000
+FEEDBACK_MIN_SECONDS = float(os.environ.get("FEEDBACK_MIN_SECONDS", 2))  # render to answer
+FEEDBACK_TOKEN_MAX_AGE = 14 * 24 * 60 * 60  # longer than any cached copy of a page lives
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", 30))  # posts per client and window
+FEEDBACK_RATE_WINDOW = 10 * 60  # seconds
+FEEDBACK_SPAM_LINKS = 3  # a comment with this many links is marked as spam
+# Behind a reverse proxy that sets it, the META key holding the client address for the rate
+# limit, e.g. HTTP_X_FORWARDED_FOR. Leave empty otherwise: the header could be forged.
+FEEDBACK_CLIENT_IP_HEADER = os.environ.get("FEEDBACK_CLIENT_IP_HEADER", "")

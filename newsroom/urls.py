@@ -3,27 +3,50 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import path
-from django.views.static import serve
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-from . import health, home
+from events.sitemaps import EventListSitemap, EventSitemap
+from organisations.sitemaps import DirectorySitemap, OrganisationSitemap
+
+from . import health, home, preview
+from .images import views as images_views
+from .search import views as search_views
+from .sitemaps import ArticleSitemap, NewsListSitemap, TopicSitemap, robots_txt
+
+# Every app adds its sitemaps here.
+sitemaps = {
+    "news-lists": NewsListSitemap,
+    "articles": ArticleSitemap,
+    "topics": TopicSitemap,
+    "event-lists": EventListSitemap,
+    "events": EventSitemap,
+    "organisation-lists": DirectorySitemap,
+    "organisations": OrganisationSitemap,
+}
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", home.home, name="home"),
+    path("preview/<str:token>/", preview.preview, name="preview"),
+    path(_("news/"), include("newsroom.news_urls")),
+    path(_("search/"), search_views.search, name="search"),
+    path(_("about/"), include("newsroom.pages.urls")),
+    path(_("organisations/"), include("organisations.urls")),
+    path(_("events/"), include("events.urls")),
+    path(_("feedback/"), include("newsroom.feedback.urls")),
     prefix_default_language=False,
 )
 
 # Uploaded images. A reverse proxy may serve MEDIA_ROOT itself; without one, Django does.
 urlpatterns += [
-    path(
-        f"{settings.MEDIA_URL.lstrip('/')}<path:path>",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
-    ),
+    path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", images_views.media),
 ]

@@ -7,10 +7,22 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from events.demo import create as create_events
+from newsroom.demo import create as create_articles
+from newsroom.feedback.demo import create as create_feedback
 from newsroom.pages.demo import create as create_site
+from newsroom.search.demo import create as create_search_index
+from organisations.demo import create as create_organisations
 
 # Each step creates its app's content by stable keys (get_or_create), in dependency order.
-STEPS = [create_site]
+STEPS = [
+    create_site,
+    create_organisations,
+    create_articles,
+    create_events,
+    create_feedback,
+    create_search_index,
+]
 
 
 class Command(BaseCommand):
