@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from newsroom.admin import PublicationStateFilter
 from newsroom.editorial.admin import EditorialAdmin, ScopedChoicesMixin
 from newsroom.preview import max_age, preview_url
 
@@ -55,7 +54,6 @@ class EventAdmin(EditorialAdmin, TabbedTranslationAdmin):
         WhenFilter,
         "attendance_mode",
         "event_status",
-        PublicationStateFilter,
         ("organisation", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["organisation"]

@@ -1,12 +1,10 @@
 from django.contrib import admin
 from django.db import models
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from newsroom.editorial.admin import EditorialAdmin, ScopedChoicesMixin
-from newsroom.publishing import Status
 
 from .models import Article, ArticleContact, Topic
 from .preview import max_age, preview_url
@@ -25,35 +23,10 @@ class ArticleContactInline(ScopedChoicesMixin, admin.TabularInline):
     fields = ["contact", "position"]
 
 
-class PublicationStateFilter(admin.SimpleListFilter):
-    title = _("publication state")
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("published", _("Published")),
-            ("scheduled", _("Scheduled")),
-            ("expired", _("Expired")),
-            ("unpublished", _("Draft or unpublished")),
-        ]
-
-    def queryset(self, request, queryset):
-        now = timezone.now()
-        if self.value() == "published":
-            return queryset.published(now)
-        if self.value() == "scheduled":
-            return queryset.scheduled(now)
-        if self.value() == "expired":
-            return queryset.filter(status=Status.PUBLISHED, unpublish_at__lte=now)
-        if self.value() == "unpublished":
-            return queryset.exclude(status=Status.PUBLISHED)
-        return queryset
-
-
 @admin.register(Article)
 class ArticleAdmin(EditorialAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "organisation", "state", "publish_at"]
-    list_filter = [PublicationStateFilter, "status", "kind", "organisation", "topics"]
+    list_filter = ["status", "kind", "organisation", "topics"]
     list_select_related = ["organisation"]
     search_fields = ["title_sv", "title_nb", "title_nn", "title_en", "lead_sv", "lead_en"]
     date_hierarchy = "publish_at"

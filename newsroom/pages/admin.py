@@ -2,8 +2,6 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from newsroom.search import services as search
-
 from .models import Page, SiteSettings
 
 
@@ -32,11 +30,3 @@ class PageAdmin(TabbedTranslationAdmin):
         (_("Footer"), {"fields": ["show_in_footer", "position"]}),
         (None, {"fields": ["created", "modified"]}),
     ]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        search.index(obj)
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        search.remove(obj)

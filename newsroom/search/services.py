@@ -1,8 +1,8 @@
 """Keeping the stored search documents up to date (PostgreSQL; nothing to do elsewhere).
 
-Call ``index(obj)`` after saving searchable content (the admin's ``save_model`` and the
-services that publish do), and ``reindex()`` from ``manage.py search_reindex`` after bulk
-changes or as a nightly safety net.
+Every save and delete of searchable content updates its documents (receivers connected in
+``apps.py``); ``reindex()`` (``manage.py search_reindex``) rebuilds all after bulk changes
+made with ``update()`` or raw SQL, or as a nightly safety net.
 """
 
 from django.db import connection, transaction
@@ -68,3 +68,14 @@ def remove(obj):
     source = source_of(obj)
     if source is not None:
         SearchDocument.objects.filter(kind=source.key, object_id=obj.pk).delete()
+
+
+def index_saved(sender, instance, raw=False, **kwargs):
+    """post_save receiver (see apps.py); fixtures loaded raw are indexed by ``reindex()``."""
+    if not raw:
+        index(instance)
+
+
+def remove_deleted(sender, instance, **kwargs):
+    """post_delete receiver (see apps.py)."""
+    remove(instance)

@@ -173,7 +173,7 @@ def test_changelist_filters_and_search(admin_client):
         "?when=past",
         "?attendance_mode__exact=online",
         "?event_status__exact=cancelled",
-        "?state=published",
+        "?workflow=published",
         "?q=Seminar",
     ]:
         response = admin_client.get(url + query)

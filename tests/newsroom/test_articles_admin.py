@@ -25,17 +25,17 @@ def test_changelist_with_states_filters_and_search(admin_client):
     for text in ["Publicerad nyhet", "Ett utkast", "Scheduled", "Expired", "Published", "Draft"]:
         assert text in content
     for params in [
-        {"state": "published"},
-        {"state": "scheduled"},
-        {"state": "expired"},
-        {"state": "unpublished"},
+        {"workflow": "published"},
+        {"workflow": "scheduled"},
+        {"workflow": "expired"},
+        {"workflow": "draft"},
         {"kind": "blog"},
         {"q": "utkast"},
         {"q": "<script>\x00"},
-        {"state": "<b>nonsense"},
+        {"workflow": "<b>nonsense"},
     ]:
         assert admin_client.get(url, params).status_code == 200, params
-    scheduled_only = admin_client.get(url, {"state": "scheduled"}).content.decode()
+    scheduled_only = admin_client.get(url, {"workflow": "scheduled"}).content.decode()
     assert "Schemalagd" in scheduled_only
     assert "Ett utkast" not in scheduled_only
 
