@@ -1,5 +1,7 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from newsroom.models import Article
 from newsroom.publishing import Status
@@ -15,6 +17,12 @@ from tests.newsroom.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def english_admin(admin_client):
+    admin_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the admin follows the browser
+    return admin_client
+
+
 def test_changelist_with_states_filters_and_search(admin_client):
     ArticleFactory(title_sv="Publicerad nyhet")
     draft(title_sv="Ett utkast")
@@ -22,7 +30,9 @@ def test_changelist_with_states_filters_and_search(admin_client):
     expired(title_sv="Utgången")
     url = reverse("admin:newsroom_article_changelist")
     content = admin_client.get(url).content.decode()
-    for text in ["Publicerad nyhet", "Ett utkast", "Scheduled", "Expired", "Published", "Draft"]:
+    with translation.override("sv"):
+        states = [gettext(state) for state in ["Scheduled", "Expired", "Published", "Draft"]]
+    for text in ["Publicerad nyhet", "Ett utkast", *states]:
         assert text in content
     for params in [
         {"workflow": "published"},
@@ -40,8 +50,8 @@ def test_changelist_with_states_filters_and_search(admin_client):
     assert "Ett utkast" not in scheduled_only
 
 
-def test_add_form_has_translation_tabs_editor_and_autocomplete(admin_client):
-    content = admin_client.get(reverse("admin:newsroom_article_add")).content.decode()
+def test_add_form_has_translation_tabs_editor_and_autocomplete(english_admin):
+    content = english_admin.get(reverse("admin:newsroom_article_add")).content.decode()
     assert "title_sv" in content
     assert "title_en" in content
     assert "prose-editor" in content or "django_prose_editor" in content
@@ -64,7 +74,8 @@ def form_data(organisation, **extra):
     return data
 
 
-def test_disallowed_video_host_is_a_clear_error(admin_client):
+def test_disallowed_video_host_is_a_clear_error(english_admin):
+    admin_client = english_admin
     organisation = OrganisationFactory()
     response = admin_client.post(
         reverse("admin:newsroom_article_add"),

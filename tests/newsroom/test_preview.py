@@ -21,7 +21,8 @@ def test_preview_shows_a_draft_like_the_public_page_with_a_banner(client):
     content = response.content.decode()
     assert "Hemligt utkast" in content
     assert 'class="preview-banner"' in content
-    assert "Preview — not published" in content
+    with translation.override("sv"):
+        assert translation.gettext("Preview — not published") in content
     assert response["Cache-Control"] == "no-store, private"
     assert response["X-Robots-Tag"] == "noindex"
     assert not response.cookies

@@ -2,12 +2,21 @@
 
 import pytest
 from django.core import signing
+from django.utils.translation import gettext, override
 
 from newsroom.feedback import tokens
+from newsroom.feedback.forms import TOKEN_ERROR
 from newsroom.feedback.models import Feedback
 from newsroom.feedback.paths import ForeignPath, normalise_path
+from newsroom.feedback.views import TOO_FAST
 
 from .conftest import REF, endpoint, form_token, post_answer, post_comment
+
+
+def swedish(message):
+    """The page is Swedish: its messages are the Swedish translations of the msgids."""
+    with override("sv"):
+        return str(gettext(message) if isinstance(message, str) else message)
 
 
 def _comment_ref(client):
@@ -19,7 +28,9 @@ def _comment_ref(client):
 def test_honeypot_is_rejected(client):
     response = post_answer(client, form_token(client), fb_leave_empty="http://spam.example")
     assert response.status_code == 400
-    assert "Leave the field" in response.content.decode()
+    assert swedish("Leave the field “Leave this field empty” empty and send again.") in (
+        response.content.decode()
+    )
     assert not Feedback.objects.exists()
 
 
@@ -45,7 +56,7 @@ def test_answer_faster_than_a_person_is_rejected(client, settings):
     settings.FEEDBACK_MIN_SECONDS = 60
     response = post_answer(client, form_token(client), json=True)
     assert response.status_code == 400
-    assert "quick" in response.json()["error"]
+    assert response.json()["error"] == swedish(TOO_FAST)
     assert not Feedback.objects.exists()
 
 
@@ -149,7 +160,7 @@ def test_post_without_origin_needs_same_origin_fetch_metadata(client):
 def test_missing_or_forged_token_is_rejected(client, token):
     response = post_answer(client, token)
     assert response.status_code == 400
-    assert "Reload the page" in response.content.decode()
+    assert swedish(TOKEN_ERROR) in response.content.decode()
     assert not Feedback.objects.exists()
 
 
