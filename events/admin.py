@@ -1,13 +1,11 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import formats
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from newsroom.editorial.admin import EditorialAdmin, ScopedChoicesMixin
-from newsroom.preview import max_age, preview_url
 
 from . import services
 from .forms import EventAdminForm
@@ -47,7 +45,7 @@ class EventAdmin(EditorialAdmin, TabbedTranslationAdmin):
         "local_start_display",
         "attendance_mode",
         "event_status",
-        "publication_state_display",
+        "status",
         "organisation",
     ]
     list_filter = [
@@ -127,25 +125,6 @@ class EventAdmin(EditorialAdmin, TabbedTranslationAdmin):
             return formats.date_format(obj.local_start, "SHORT_DATE_FORMAT")
         text = formats.date_format(obj.local_start, "SHORT_DATETIME_FORMAT")
         return f"{text} ({obj.time_zone})" if obj.names_zone else text
-
-    @admin.display(description=_("publishing"), ordering="status")
-    def publication_state_display(self, obj):
-        return obj.publication_state
-
-    @admin.display(description=_("preview"))
-    def preview_link(self, obj):
-        if obj is None or obj.pk is None:
-            return _("Save the event to get a preview link.")
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a><br><span class="help">{}</span>',
-            preview_url(obj),
-            _("Preview (opens in a new window)"),
-            _("Anyone with this link can see the event for %(days)d days, even unpublished.")
-            % {"days": max(1, max_age() // 86400)},
-        )
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url() if obj.is_published() else None
 
     @admin.action(description=_("Copy the selected events as new drafts"), permissions=["add"])
     def copy_as_drafts(self, request, queryset):

@@ -1,13 +1,11 @@
 from django.contrib import admin
 from django.db import models
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from newsroom.editorial.admin import EditorialAdmin, ScopedChoicesMixin
 
 from .models import Article, ArticleContact, Topic
-from .preview import max_age, preview_url
 
 
 @admin.register(Topic)
@@ -25,7 +23,7 @@ class ArticleContactInline(ScopedChoicesMixin, admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(EditorialAdmin, TabbedTranslationAdmin):
-    list_display = ["title", "kind", "organisation", "state", "publish_at"]
+    list_display = ["title", "kind", "organisation", "status", "publish_at"]
     list_filter = ["status", "kind", "organisation", "topics"]
     list_select_related = ["organisation"]
     search_fields = ["title_sv", "title_nb", "title_nn", "title_en", "lead_sv", "lead_en"]
@@ -78,22 +76,3 @@ class ArticleAdmin(EditorialAdmin, TabbedTranslationAdmin):
         (_("Search engines"), {"fields": ["seo_description"]}),
         (_("History"), {"fields": ["created", "modified"], "classes": ["collapse"]}),
     ]
-
-    @admin.display(description=_("state"))
-    def state(self, obj):
-        return obj.publication_state
-
-    @admin.display(description=_("preview"))
-    def preview_link(self, obj):
-        if obj is None or obj.pk is None:
-            return _("Save the article to get a preview link.")
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a><br><span class="help">{}</span>',
-            preview_url(obj),
-            _("Preview (opens in a new window)"),
-            _("Anyone with this link can see the article for %(days)d days, even unpublished.")
-            % {"days": max(1, max_age() // 86400)},
-        )
-
-    def view_on_site(self, obj):
-        return obj.get_absolute_url() if obj.is_published() else None

@@ -9,7 +9,7 @@ Other apps' admins take these as bases (first, before ``admin.ModelAdmin`` or
 - ``HistoryAdmin``: revisions (django-reversion) with a field-by-field comparison, restore and
   recovery of deleted objects, within the user's organisations.
 - ``PublishingAdmin``: the workflow of ``Publishable`` content — publish rights, review dates,
-  the state shown plainly in lists, publish and unpublish actions, the audit log.
+  the state shown plainly in lists, preview links, publish and unpublish actions, the audit log.
 - ``ScopedHistoryAdmin`` and ``EditorialAdmin`` combine them for organisations and contacts,
   and for articles and events.
 """
@@ -34,6 +34,7 @@ from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from newsroom.preview import max_age, preview_url
 from newsroom.publishing import Status
 
 from . import services, workflow
@@ -487,6 +488,21 @@ class PublishingAdmin:
     @admin.display(description=_("status"), ordering="status")
     def workflow_state(self, obj):
         return obj.publication_state
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        if obj is None or obj.pk is None:
+            return _("Save first to get a preview link.")
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a><br><span class="help">{}</span>',
+            preview_url(obj),
+            _("Preview (opens in a new window)"),
+            _("Anyone with this link can see this page for %(days)d days, even unpublished.")
+            % {"days": max(1, max_age() // 86400)},
+        )
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_published() else None
 
     def get_list_display(self, request):
         # "Scheduled" and "Expired" are what an editor needs to see, not the stored status.

@@ -23,7 +23,7 @@ def staff(username, role, organisation):
 
 
 def log_in(browser, live_server, username, problems):
-    page = browser.new_context().new_page()
+    page = browser.new_context(locale="sv-SE").new_page()  # a Swedish editor
     page.on("console", lambda message: message.type == "error" and problems.append(message))
     page.goto(live_server.url + "/admin/login/")
     page.fill("#id_username", username)
@@ -94,7 +94,7 @@ def test_editor_drafts_publisher_publishes(browser, live_server):
     publisher.locator("button[name=index]").click()
     publisher.wait_for_selector(".messagelist")
 
-    page = browser.new_context().new_page()
+    page = browser.new_context(locale="sv-SE").new_page()  # a Swedish editor
     page.goto(live_server.url + reverse("news:list"))
     assert page.get_by_text("Nytt bidrag till kommunerna").first.is_visible()
     # The browser asks for /favicon.ico by itself; the site has none.

@@ -56,7 +56,7 @@ def test_add_form_has_translation_tabs_editor_and_autocomplete(english_admin):
     assert "title_en" in content
     assert "prose-editor" in content or "django_prose_editor" in content
     assert "admin-autocomplete" in content
-    assert "Save the article to get a preview link." in content
+    assert "Save first to get a preview link." in content
 
 
 def form_data(organisation, **extra):
