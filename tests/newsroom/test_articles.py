@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -395,3 +396,13 @@ def test_query_count_of_detail_is_constant(client):
     for _ in range(5):
         ArticleFactory(topics=topics_many)
     assert count_queries(client, article_url(big)) == few
+
+
+def test_machine_readable_dates_are_valid_html(client):
+    """HTML allows at most milliseconds in a date: the stored microseconds must not leak."""
+    article = ArticleFactory(updated_at=timezone.now())
+    valid = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d[+-]\d{4})?$")
+    for url in [reverse("news:list"), article.get_absolute_url(), reverse("home")]:
+        values = re.findall(r'<time datetime="([^"]+)"', client.get(url).content.decode())
+        assert values
+        assert all(valid.match(value) for value in values), values
