@@ -4,10 +4,10 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from events.models import AttendanceMode, EventStatus
+from tests.browser.helpers import address, tab_until
 from tests.events.factories import EventFactory, ProgrammeItemFactory, in_days
 from tests.newsroom.images.factories import ImageFactory
 from tests.organisations.factories import ContactPersonFactory, OrganisationFactory
@@ -64,13 +64,6 @@ def events():
         "ongoing": ongoing,
         "past": past,
     }
-
-
-def address(live_server, obj_or_name, language):
-    with translation.override(language):
-        if isinstance(obj_or_name, str):
-            return live_server.url + reverse(obj_or_name)
-        return live_server.url + obj_or_name.get_absolute_url()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -136,14 +129,6 @@ def test_ics_link_downloads_a_calendar(page, live_server, events):
         content = calendar.read().decode()
     assert "BEGIN:VCALENDAR" in content
     assert "DTSTART;TZID=Europe/Oslo:" in content
-
-
-def tab_until(page, predicate, limit=80):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(predicate):
-            return True
-    return False
 
 
 def test_list_and_event_are_keyboard_reachable(page, live_server, events):

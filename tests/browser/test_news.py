@@ -3,10 +3,9 @@
 import datetime
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 
 from newsroom.models import Article
+from tests.browser.helpers import address, tab_until
 from tests.newsroom.factories import (
     ArticleFactory,
     ContactPersonFactory,
@@ -44,13 +43,6 @@ def news():
     ArticleFactory(kind=Article.Kind.BLOG, topics=[topic], image=ImageFactory())
     swedish_only = ArticleFactory(title_en="", lead_en="", body_en="", slug_en="", topics=[topic])
     return {"full": full, "swedish_only": swedish_only, "topic": topic}
-
-
-def address(live_server, obj_or_name, language):
-    with translation.override(language):
-        if isinstance(obj_or_name, str):
-            return live_server.url + reverse(obj_or_name)
-        return live_server.url + obj_or_name.get_absolute_url()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -109,14 +101,6 @@ def test_video_loads_only_when_asked(page, live_server, news):
     frame.wait_for()
     assert frame.get_attribute("src") == VIDEO
     assert frame.get_attribute("title") == "Filmen"
-
-
-def tab_until(page, predicate, limit=80):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(predicate):
-            return True
-    return False
 
 
 def test_list_and_article_are_keyboard_reachable(page, live_server, news):

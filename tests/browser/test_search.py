@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from newsroom.search.services import reindex
+from tests.browser.helpers import tab_until
 from tests.events.factories import EventFactory
 from tests.newsroom.factories import ArticleFactory
 from tests.newsroom.pages.factories import PageFactory
@@ -36,14 +37,6 @@ def search_address(live_server, language, query=""):
     with translation.override(language):
         url = live_server.url + reverse("search")
     return f"{url}?q={query}" if query else url
-
-
-def tab_until(page, predicate, limit=80):
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(predicate):
-            return True
-    return False
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
