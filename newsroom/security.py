@@ -9,9 +9,13 @@ blocked, or the policy would protect nothing.
 
 import base64
 import hashlib
+import logging
 import re
+from importlib import resources
 
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 IMPORT_MAP = re.compile(
     rb"<script(?![^>]*\bsrc=)[^>]*\btype=[\"']?importmap[\"']?[^>]*>(.*?)</script>",
@@ -20,9 +24,47 @@ IMPORT_MAP = re.compile(
 
 
 # The admin's rich text editor (Tiptap, inside django-prose-editor) adds one <style> element of
-# fixed text, its base ProseMirror rules, and offers no option to skip it. Allowed by its hash;
-# tests/browser/test_shell.py fails with the new hash if an upgrade changes the text.
-ADMIN_STYLE_HASHES = ("'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='",)
+# fixed text, its base ProseMirror rules, and offers no option to skip it. The text is a string
+# literal in the package's bundled script; it is allowed by the hash of that literal, read from
+# the installed package, so an upgrade that changes the text needs no change here.
+# tests/newsroom/test_security.py fails if the text can no longer be found, and
+# tests/browser/test_shell.py if the browser blocks a style all the same.
+PROSE_EDITOR_SCRIPT = ("django_prose_editor", "static/django_prose_editor/editor.js")
+# Tiptap's base rules, a template literal in the bundle: "`.ProseMirror {…}`".
+TIPTAP_STYLE = re.compile(r"`(\.ProseMirror \{[^`]*)`")
+
+
+def _hash(source):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(source).digest()).decode() + "'"
+
+
+def prose_editor_style_texts(script):
+    """The style texts Tiptap injects, as the browser sees them, found in its bundled script.
+
+    A literal with escapes or substitutions would differ from the text the browser hashes:
+    such a literal is left out (and tests/newsroom/test_security.py says so).
+    """
+    return [text for text in TIPTAP_STYLE.findall(script) if "\\" not in text and "${" not in text]
+
+
+def prose_editor_style_hashes():
+    package, path = PROSE_EDITOR_SCRIPT
+    try:
+        script = resources.files(package).joinpath(path).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError):
+        script = ""
+    hashes = tuple(sorted({_hash(text.encode()) for text in prose_editor_style_texts(script)}))
+    if not hashes:
+        logger.warning(
+            "No inline style found in %s/%s: the admin's rich text editor will miss its base "
+            "styles under the Content-Security-Policy.",
+            package,
+            path,
+        )
+    return hashes
+
+
+ADMIN_STYLE_HASHES = prose_editor_style_hashes()
 
 
 def public_policy():
@@ -33,10 +75,6 @@ def public_policy():
         f"frame-src {frames}; object-src 'none'; base-uri 'none'; "
         "form-action 'self'; frame-ancestors 'none'"
     )
-
-
-def _hash(source):
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source).digest()).decode() + "'"
 
 
 def admin_policy(content):

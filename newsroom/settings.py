@@ -4,23 +4,30 @@ import datetime
 import os
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from newsroom.env import (
+    LOG_LEVELS,
+    env_bool,
+    env_choice,
+    env_database,
+    env_directory,
+    env_float,
+    env_int,
+    env_list,
+    sqlite_url,
+)
 
-
-def env_bool(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
+# Templates, static files and translations: at the top of a checkout (BASE_DIR), or inside the
+# package as newsroom/assets/ when installed from a wheel (setup.py puts them there).
+PACKAGE_DIR = Path(__file__).resolve().parent
+BASE_DIR = PACKAGE_DIR.parent
+INSTALLED_FROM_WHEEL = (PACKAGE_DIR / "assets" / "templates").is_dir()
+ASSETS_DIR = PACKAGE_DIR / "assets" if INSTALLED_FROM_WHEEL else BASE_DIR
+# The SQLite database, uploads and collected static files, unless set one by one: DATA_DIR if
+# set, else the top of a checkout, or the current working directory when installed from a wheel.
+DATA_DIR = env_directory("DATA_DIR", Path.cwd() if INSTALLED_FROM_WHEEL else BASE_DIR)
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -79,7 +86,7 @@ WSGI_APPLICATION = "newsroom.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [ASSETS_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -94,8 +101,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    "default": env_database(
+        "DATABASE_URL",
+        sqlite_url(DATA_DIR / "db.sqlite3"),
+        conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -120,7 +130,7 @@ LANGUAGES = [
     ("nn", _("Norwegian Nynorsk")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [ASSETS_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"
@@ -136,10 +146,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or DATA_DIR / "staticfiles")
+STATICFILES_DIRS = [ASSETS_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or DATA_DIR / "media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -156,7 +166,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Security. Public pages set no cookie; only the admin uses session and CSRF cookies.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000))
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -169,7 +179,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60, minimum=60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 LANGUAGE_COOKIE_NAME = "django_language"  # never set: the URL carries the language
 
@@ -182,26 +192,26 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful logins
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_LOCKOUT_CALLABLE = "newsroom.editorial.login.lockout_response"
 # Behind a reverse proxy, the number of proxies whose X-Forwarded-For may be trusted.
-if os.environ.get("AXES_PROXY_COUNT"):
-    AXES_IPWARE_PROXY_COUNT = int(os.environ["AXES_PROXY_COUNT"])
+if (proxy_count := env_int("AXES_PROXY_COUNT", None, minimum=0)) is not None:
+    AXES_IPWARE_PROXY_COUNT = proxy_count
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 
 # Published articles and events get a "review by" date this many days after publishing.
-REVIEW_PERIOD_DAYS = int(os.environ.get("REVIEW_PERIOD_DAYS", 365))
+REVIEW_PERIOD_DAYS = env_int("REVIEW_PERIOD_DAYS", 365, minimum=1)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", LOG_LEVELS)},
 }
 
 # Preloading HSTS binds the whole domain and its subdomains: the operator opts in with
@@ -211,7 +221,7 @@ if env_bool("SILENCE_HSTS_CHECK", False):  # only for plain-HTTP test servers
     SILENCED_SYSTEM_CHECKS.append("security.W004")
 
 # Signed preview links for drafts (newsroom/preview.py) expire after this many seconds.
-PREVIEW_MAX_AGE = int(os.environ.get("PREVIEW_MAX_AGE", 7 * 24 * 60 * 60))
+PREVIEW_MAX_AGE = env_int("PREVIEW_MAX_AGE", 7 * 24 * 60 * 60, minimum=60)
 
 # Hosts whose players may be embedded (articles' videos, events' live streams).
 # Embeds load only after the reader asks for them; until then nothing is fetched from these hosts.
@@ -220,11 +230,11 @@ EMBED_HOSTS = env_list(
 )
 
 # Feedback ("Was this page helpful?"): see newsroom/feedback and the README.
-FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", 90))  # comment text
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 90, minimum=1)  # comment text
 FEEDBACK_COMMENT_MAX_LENGTH = 1000
-FEEDBACK_MIN_SECONDS = float(os.environ.get("FEEDBACK_MIN_SECONDS", 2))  # render to answer
+FEEDBACK_MIN_SECONDS = env_float("FEEDBACK_MIN_SECONDS", 2, minimum=0)  # render to answer
 FEEDBACK_TOKEN_MAX_AGE = 14 * 24 * 60 * 60  # longer than any cached copy of a page lives
-FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", 30))  # posts per client and window
+FEEDBACK_RATE_LIMIT = env_int("FEEDBACK_RATE_LIMIT", 30, minimum=1)  # posts per client and window
 FEEDBACK_RATE_WINDOW = 10 * 60  # seconds
 FEEDBACK_SPAM_LINKS = 3  # a comment with this many links is marked as spam
 # Behind a reverse proxy that sets it, the META key holding the client address for the rate

@@ -1,0 +1,15 @@
+"""`newsroom-admin` (or `python -m newsroom`): manage.py for a site installed from a wheel."""
+
+import os
+import sys
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""Strict reading of the environment variables that configure Newsroom (see README).
+
+A value that cannot be read stops the process with ImproperlyConfigured, naming the variable
+and what it accepts: a typo such as ``DEBUG=ture`` must not quietly mean "off". An unset or
+empty variable means its default. Values that may hold a secret are never repeated in the
+message.
+"""
+
+import math
+import os
+import re
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE = ("1", "true", "yes", "on")
+FALSE = ("0", "false", "no", "off")
+BOOLEANS = "1/0, true/false, yes/no or on/off (any case), or empty for the default"
+
+# The databases Newsroom is built and tested for, by URL scheme.
+DATABASE_SCHEMES = {
+    "sqlite": "sqlite",
+    "postgres": "postgresql",
+    "postgresql": "postgresql",
+    "pgsql": "postgresql",
+}
+DATABASE_FORMS = (
+    "sqlite:///relative/path.sqlite3, sqlite:////absolute/path.sqlite3 or "
+    "postgres://user:password@host:5432/name (also postgresql:// or pgsql://)"
+)
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def _value(name):
+    """The variable's value without surrounding blanks; "" when unset."""
+    return os.environ.get(name, "").strip()
+
+
+def env_bool(name, default):
+    value = _value(name)
+    if not value:
+        return default
+    if value.lower() in TRUE:
+        return True
+    if value.lower() in FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be {BOOLEANS}; got {value!r}.")
+
+
+def _number(name, default, parse, kind, minimum, maximum):
+    value = _value(name)
+    if not value:
+        return default
+    number = parse(value)
+    if (
+        number is None
+        or (minimum is not None and number < minimum)
+        or (maximum is not None and number > maximum)
+    ):
+        if minimum is not None:
+            kind += f" of at least {minimum}"
+        if maximum is not None:
+            kind += f"{' and' if minimum is not None else ' of'} at most {maximum}"
+        raise ImproperlyConfigured(
+            f"{name} must be {kind}, or empty for the default; got {value!r}."
+        )
+    return number
+
+
+def _int(value):
+    return int(value) if _INTEGER.fullmatch(value) else None
+
+
+def _float(value):
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def env_int(name, default, *, minimum=None, maximum=None):
+    """A whole number such as ``300``; ``default`` (which may be None) when unset or empty."""
+    return _number(name, default, _int, "a whole number", minimum, maximum)
+
+
+def env_float(name, default, *, minimum=None, maximum=None):
+    """A number such as ``2`` or ``1.5``; ``default`` when unset or empty."""
+    return _number(name, default, _float, "a number (such as 2 or 1.5)", minimum, maximum)
+
+
+def env_directory(name, default):
+    """An existing directory, made absolute; ``default`` (not checked) when unset or empty."""
+    value = _value(name)
+    if not value:
+        return Path(default).resolve()
+    path = Path(value).expanduser().resolve()
+    if not path.is_dir():
+        raise ImproperlyConfigured(f"{name} must be an existing directory; got {value!r}.")
+    return path
+
+
+def env_list(name, default=""):
+    """Comma-separated items, blanks around them dropped: ``a.example, b.example``."""
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        value = default
+    if not isinstance(value, str):
+        return list(value)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_choice(name, default, choices):
+    """One of ``choices``, in any case; returned as spelled in ``choices``."""
+    value = _value(name)
+    if not value:
+        return default
+    for choice in choices:
+        if value.lower() == choice.lower():
+            return choice
+    raise ImproperlyConfigured(
+        f"{name} must be one of {', '.join(choices)}, or empty for the default; got {value!r}."
+    )
+
+
+def parse_database_url(url, *, name="DATABASE_URL", **options):
+    """Django's DATABASES entry for an SQLite or PostgreSQL URL; ``options`` as dj-database-url.
+
+    The URL may hold a password: messages name its scheme at most.
+    """
+
+    def refuse(problem):
+        return ImproperlyConfigured(f"{name} {problem}; accepted: {DATABASE_FORMS}.")
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        raise refuse("is not a valid URL (is the port a number?)") from None
+    scheme = parts.scheme.lower()
+    if "://" not in url or not scheme:
+        raise refuse("is not a database URL")
+    if scheme not in DATABASE_SCHEMES:
+        raise refuse(f"has the unknown scheme {scheme + '://'!r}")
+    if DATABASE_SCHEMES[scheme] == "postgresql" and not parts.path.strip("/"):
+        raise refuse("names no database (the path after the host)")
+    try:
+        config = dj_database_url.parse(url, **options)
+    except ValueError:
+        raise refuse("could not be read (are special characters percent-encoded?)") from None
+    if not config.get("NAME"):
+        raise refuse("names no database")
+    return config
+
+
+def sqlite_url(path):
+    """The URL of an SQLite database file, whatever characters its path holds."""
+    return "sqlite:///" + quote(str(Path(path).resolve()))
+
+
+def env_database(name="DATABASE_URL", default="", **options):
+    """The database of ``name`` (or of the ``default`` URL when it is unset or empty)."""
+    url = _value(name)
+    if url:
+        return parse_database_url(url, name=name, **options)
+    return parse_database_url(default, name=f"The default for {name}", **options)
