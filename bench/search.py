@@ -356,8 +356,8 @@ def fill(count):
     from django.db import connection
     from django.utils import timezone
 
-    from newsroom.models import Article
-    from newsroom.publishing import Status
+    from newsroom.core.publishing import Status
+    from newsroom.news.models import Article
     from organisations.models import Organisation
 
     existing = Article.objects.count()

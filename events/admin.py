@@ -5,11 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from newsroom.editorial.admin import EditorialAdmin, ScopedChoicesMixin
+from newsroom.editorial.admin.publishing import (
+    HISTORY_FIELDSET,
+    PUBLISHING_FIELDSET,
+    EditorialAdmin,
+)
+from newsroom.editorial.admin.scoping import ScopedChoicesMixin
+from organisations.admin import ContactLinkInline
 
 from . import services
 from .forms import EventAdminForm
-from .models import Event, ProgrammeItem
+from .models import Event, EventContact, ProgrammeItem
 
 
 class ProgrammeItemInline(ScopedChoicesMixin, TranslationStackedInline):
@@ -18,6 +24,10 @@ class ProgrammeItemInline(ScopedChoicesMixin, TranslationStackedInline):
     ordering = ["position", "pk"]
     fields = [("position", "day", "time"), "title", "speakers", "contact"]
     autocomplete_fields = ["contact"]
+
+
+class EventContactInline(ContactLinkInline):
+    model = EventContact
 
 
 class WhenFilter(admin.SimpleListFilter):
@@ -39,7 +49,7 @@ class WhenFilter(admin.SimpleListFilter):
 class EventAdmin(EditorialAdmin, TabbedTranslationAdmin):
     form = EventAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    inlines = [ProgrammeItemInline]
+    inlines = [EventContactInline, ProgrammeItemInline]
     list_display = [
         "title",
         "local_start_display",
@@ -61,12 +71,10 @@ class EventAdmin(EditorialAdmin, TabbedTranslationAdmin):
     autocomplete_fields = [
         "organisation",
         "organisers",
-        "contacts",
         "page_owner",
         "image",
         "related_articles",
     ]
-    readonly_fields = ["preview_link", "created", "modified"]
     actions = ["copy_as_drafts"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "image"]}),
@@ -100,23 +108,11 @@ class EventAdmin(EditorialAdmin, TabbedTranslationAdmin):
         ),
         (
             _("Organisers and contacts"),
-            {"fields": ["organisation", "organisers", "contacts", "page_owner"]},
+            {"fields": ["organisation", "organisers", "page_owner"]},
         ),
         (_("Related content"), {"fields": ["related_articles"]}),
-        (
-            _("Publishing"),
-            {
-                "fields": [
-                    "status",
-                    "publish_at",
-                    "unpublish_at",
-                    "updated_at",
-                    "review_by",
-                    "preview_link",
-                ]
-            },
-        ),
-        (_("History"), {"fields": ["created", "modified"], "classes": ["collapse"]}),
+        PUBLISHING_FIELDSET,
+        HISTORY_FIELDSET,
     ]
 
     @admin.display(description=_("start"), ordering="start")

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from newsroom.core import preview
+
+        from .models import Event
+        from .views import render_event
+
+        preview.register(Event, render_event)

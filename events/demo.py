@@ -9,9 +9,8 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from newsroom.images.demo import demo_image
-from newsroom.models import Article
-from newsroom.publishing import Status
+from newsroom.core.images.demo import demo_image
+from newsroom.core.publishing import Status
 from organisations.models import ContactPerson, Organisation
 
 from .models import AttendanceMode, Event, EventStatus, ProgrammeItem
@@ -360,8 +359,13 @@ def create():
             event.full_clean()
             event.save()
             event.organisers.set(Organisation.objects.filter(slug_sv__in=organisers))
-            event.contacts.set(ContactPerson.objects.filter(name__in=contacts))
-            event.related_articles.set(Article.objects.filter(slug_sv__in=related_articles))
+            for position, name in enumerate(contacts):
+                event.event_contacts.create(
+                    contact=ContactPerson.objects.get(name=name), position=position
+                )
+            # The news app's model, without importing it: content apps stand side by side.
+            articles = event.related_articles.model.objects.filter(slug_sv__in=related_articles)
+            event.related_articles.set(articles)
             create_programme(event, programme, programme_sv)
         created[key] = event
     return created

@@ -1,11 +1,5 @@
 """schema.org ``Event`` data for an event page, embedded as JSON-LD."""
 
-import json
-
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-
 from .models import AttendanceMode, EventStatus
 
 SCHEMA = "https://schema.org/"
@@ -20,8 +14,6 @@ ATTENDANCE_MODE = {
     AttendanceMode.ONLINE: "OnlineEventAttendanceMode",
     AttendanceMode.HYBRID: "MixedEventAttendanceMode",
 }
-# The escapes of Django's json_script: the data can never close the <script> element.
-ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def event_data(event, *, base_url):
@@ -65,8 +57,3 @@ def event_data(event, *, base_url):
     if event.image_id and event.image.file:
         data["image"] = base_url + event.image.file.url
     return data
-
-
-def json_ld(data):
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))

@@ -5,7 +5,6 @@ event's own time zone, so an event in Bergen reads 13:30 wherever the server run
 """
 
 import datetime
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
@@ -16,11 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.i18n import TranslatedContent
-from newsroom.models import fill_translated_slugs, unique_slug_constraints, validate_embed_url
-from newsroom.publishing import Publishable, PublishableQuerySet
-from newsroom.richtext import RichTextField
-from organisations.models import ContactPerson
+from newsroom.core.embeds import is_embeddable, validate_embed_url
+from newsroom.core.slugs import unique_slug_constraints
+from organisations.content import ContactLink, OrganisationContent, OrganisationContentQuerySet
 
 # The zones editors pick from. The validator also checks a name against the zone database, so a
 # zone removed from tzdata is reported rather than failing when a page is shown.
@@ -47,12 +44,6 @@ def validate_time_zone(value):
         ) from error
 
 
-def is_embeddable(url):
-    """Whether ``url`` is an https player on a host the site allows to be embedded."""
-    parts = urlsplit(url)
-    return parts.scheme == "https" and parts.hostname in settings.EMBED_HOSTS
-
-
 class AttendanceMode(models.TextChoices):
     ON_SITE = "onsite", _("On site")
     ONLINE = "online", _("Online")
@@ -72,7 +63,7 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Registration closed")
 
 
-class EventQuerySet(PublishableQuerySet):
+class EventQuerySet(OrganisationContentQuerySet):
     def upcoming(self, at=None):
         """Events that have not ended, ongoing ones included, soonest first."""
         return self.filter(end__gt=at or timezone.now()).order_by("start", "pk")
@@ -96,40 +87,24 @@ class EventQuerySet(PublishableQuerySet):
         return self.select_related("organisation", "image")
 
     def for_detail(self):
-        public_contacts = ContactPerson.objects.for_cards()
-        return self.select_related(
-            "organisation", "image", "page_owner__organisation", "page_owner__photo"
-        ).prefetch_related(
-            "organisers",
-            Prefetch("contacts", queryset=public_contacts),
-            Prefetch(
-                "programme_items",
-                queryset=ProgrammeItem.objects.select_related("contact").order_by("position", "pk"),
-            ),
+        return (
+            self.select_related(
+                "organisation", "image", "page_owner__organisation", "page_owner__photo"
+            )
+            .prefetch_related(
+                "organisers",
+                Prefetch(
+                    "programme_items",
+                    queryset=ProgrammeItem.objects.select_related("contact").order_by(
+                        "position", "pk"
+                    ),
+                ),
+            )
+            .with_public_contacts()
         )
 
 
-class Event(TranslatedContent, Publishable):
-    title = models.CharField(_("title"), max_length=200)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=200,
-        blank=True,
-        help_text=_("The last part of the address. Made from the title when left empty."),
-    )
-    lead = models.TextField(
-        _("lead"), blank=True, help_text=_("One or two sentences shown in lists and at the top.")
-    )
-    body = RichTextField(_("body"), blank=True)
-    image = models.ForeignKey(
-        "images.Image",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("image"),
-    )
-
+class Event(OrganisationContent):
     time_zone = models.CharField(
         _("time zone"),
         max_length=64,
@@ -193,12 +168,6 @@ class Event(TranslatedContent, Publishable):
         help_text=_("Shown with a cancellation or postponement, e.g. the new date."),
     )
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.PROTECT,
-        related_name="events",
-        verbose_name=_("publishing organisation"),
-    )
     organisers = models.ManyToManyField(
         "organisations.Organisation",
         blank=True,
@@ -207,17 +176,10 @@ class Event(TranslatedContent, Publishable):
     )
     contacts = models.ManyToManyField(
         "organisations.ContactPerson",
+        through="EventContact",
         blank=True,
         related_name="events",
         verbose_name=_("contacts"),
-    )
-    page_owner = models.ForeignKey(
-        "organisations.ContactPerson",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="owned_events",
-        verbose_name=_("page owner"),
     )
     related_articles = models.ManyToManyField(
         "newsroom.Article",
@@ -234,31 +196,8 @@ class Event(TranslatedContent, Publishable):
         ordering = ["start", "pk"]
         constraints = unique_slug_constraints("event")
 
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        fill_translated_slugs(self)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
-
-    def get_preview_response(self, request):
-        from .views import render_event
-
-        return render_event(request, self, preview=True)
-
-    @property
-    def feedback_owner(self):
-        return self.organisation
-
-    @property
-    def last_updated(self):
-        """The editor-set update date, when it is later than the published date."""
-        if self.updated_at and (not self.publish_at or self.updated_at > self.publish_at):
-            return self.updated_at
-        return None
 
     # Time: the event's own zone.
     @property
@@ -345,7 +284,7 @@ class Event(TranslatedContent, Publishable):
         return self.registration_state()
 
     def clean(self):
-        fill_translated_slugs(self)
+        super().clean()
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
@@ -361,6 +300,20 @@ class Event(TranslatedContent, Publishable):
             errors["venue_name"] = _("An on-site or hybrid event needs a venue.")
         if errors:
             raise ValidationError(errors)
+
+
+class EventContact(ContactLink):
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        related_name="event_contacts",
+        verbose_name=_("event"),
+    )
+
+    class Meta(ContactLink.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["event", "contact"], name="event_contact_once")
+        ]
 
 
 class ProgrammeItem(models.Model):

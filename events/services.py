@@ -2,8 +2,8 @@
 
 from django.db import transaction
 
-from newsroom.i18n import language_codes
-from newsroom.publishing import Status
+from newsroom.core.i18n import language_codes
+from newsroom.core.publishing import Status
 
 from .models import Event
 
@@ -24,7 +24,7 @@ def event_copy(event):
     """
     programme = list(event.programme_items.all())
     organisers = list(event.organisers.all())
-    contacts = list(event.contacts.all())
+    contacts = list(event.event_contacts.all())
     articles = list(event.related_articles.all())
     copy = Event.objects.get(pk=event.pk)
     copy.pk = None
@@ -37,7 +37,8 @@ def event_copy(event):
             setattr(copy, f"slug_{code}", free_slug(slug, code))
     copy.save()
     copy.organisers.set(organisers)
-    copy.contacts.set(contacts)
+    for link in contacts:
+        copy.event_contacts.create(contact_id=link.contact_id, position=link.position)
     copy.related_articles.set(articles)
     for item in programme:
         item.pk = None

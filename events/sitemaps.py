@@ -1,8 +1,6 @@
 """Sitemap entries for events in the languages they are written in, and the event lists."""
 
-from django.urls import reverse
-
-from newsroom.sitemaps import TranslatedSitemap
+from newsroom.core.sitemaps import ListSitemap, TranslatedSitemap
 
 from .models import Event
 
@@ -17,11 +15,5 @@ class EventSitemap(TranslatedSitemap):
         return item.updated_at or item.modified
 
 
-class EventListSitemap(TranslatedSitemap):
-    changefreq = "daily"
-
-    def items(self):
-        return ["events:list", "events:past"]
-
-    def location(self, item):
-        return reverse(item)
+class EventListSitemap(ListSitemap):
+    url_names = ["events:list", "events:past"]

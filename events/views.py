@@ -3,7 +3,6 @@
 import re
 from urllib.parse import urlsplit
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -11,7 +10,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from newsroom.i18n import get_by_translated_slug
+from newsroom.core.i18n import get_by_translated_slug
+from newsroom.core.pagination import paginate
+from newsroom.core.structured_data import json_ld_script
 from organisations.models import Organisation
 
 from . import ics, jsonld
@@ -39,7 +40,7 @@ def event_list(request, past=False):
     form = EventFilterForm(request.GET or None, organisations=filter_organisations())
     if form.is_bound:
         events = form.filter(events)
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = paginate(events, PAGE_SIZE, request.GET.get("page"))
     title = _("Past events") if past else _("Events")
     breadcrumbs = [(_("Events"), reverse("events:list"))] if past else []
     organisation = form.cleaned_data.get("organisation") if form.is_bound else None
@@ -66,7 +67,7 @@ def event_past(request):
 
 
 def render_event(request, event, preview=False):
-    """The event page; also used for signed previews of drafts (``newsroom.preview``)."""
+    """The event page; also used for signed previews of drafts (``newsroom.core.preview``)."""
     base_url = request.build_absolute_uri("/").rstrip("/")
     return render(
         request,
@@ -79,10 +80,10 @@ def render_event(request, event, preview=False):
             "preview": preview,
             "programme": list(event.programme_items.all()),
             "organisers": list(event.organisers.all()),
-            "contacts": list(event.contacts.all()),
+            "contacts": event.contact_people,
             "related_articles": list(event.related_articles.published()),
             "show_player": event.has_player and request.GET.get("player") == "1",
-            "json_ld": jsonld.json_ld(jsonld.event_data(event, base_url=base_url)),
+            "json_ld": json_ld_script(jsonld.event_data(event, base_url=base_url)),
             "fallback": event.content_language != get_language(),
         },
     )

@@ -3,8 +3,8 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from .models import Article
-from .views import feed_links
+from .news.models import Article
+from .news.views import feed_links
 
 LATEST_ARTICLES = 6
 

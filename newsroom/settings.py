@@ -56,13 +56,15 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "newsroom.editorial",
-    "newsroom.images",
+    "newsroom.core",
+    "newsroom.core.images",
     "newsroom.pages",
     "newsroom.feedback",
     "organisations",
-    "newsroom",
+    "newsroom.news",
     "events",
     "newsroom.search",
+    "newsroom",  # the project package, for its demo command
 ]
 
 MIDDLEWARE = [
@@ -220,7 +222,7 @@ SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 if env_bool("SILENCE_HSTS_CHECK", False):  # only for plain-HTTP test servers
     SILENCED_SYSTEM_CHECKS.append("security.W004")
 
-# Signed preview links for drafts (newsroom/preview.py) expire after this many seconds.
+# Signed preview links for drafts (newsroom/core/preview.py) expire after this many seconds.
 PREVIEW_MAX_AGE = env_int("PREVIEW_MAX_AGE", 7 * 24 * 60 * 60, minimum=60)
 
 # Hosts whose players may be embedded (articles' videos, events' live streams).

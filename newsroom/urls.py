@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from events.sitemaps import EventListSitemap, EventSitemap
 from organisations.sitemaps import DirectorySitemap, OrganisationSitemap
 
-from . import health, home, preview
-from .images import views as images_views
+from . import health, home
+from .core import preview
+from .core.images import views as images_views
+from .news.sitemaps import ArticleSitemap, NewsListSitemap, TopicSitemap
+from .robots import robots_txt
 from .search import views as search_views
-from .sitemaps import ArticleSitemap, NewsListSitemap, TopicSitemap, robots_txt
 
 # Every app adds its sitemaps here.
 sitemaps = {
@@ -37,7 +39,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", home.home, name="home"),
     path("preview/<str:token>/", preview.preview, name="preview"),
-    path(_("news/"), include("newsroom.news_urls")),
+    path(_("news/"), include("newsroom.news.urls")),
     path(_("search/"), search_views.search, name="search"),
     path(_("about/"), include("newsroom.pages.urls")),
     path(_("organisations/"), include("organisations.urls")),

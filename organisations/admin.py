@@ -6,7 +6,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
-from newsroom.editorial.admin import ScopedHistoryAdmin
+from newsroom.editorial.admin.history import HistoryAdmin
+from newsroom.editorial.admin.scoping import ScopedChoicesMixin
 
 from . import numbers
 from .models import ContactPerson, Organisation, SocialLink
@@ -14,6 +15,14 @@ from .models import ContactPerson, Organisation, SocialLink
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # Addresses typed without a scheme are https (Django 6's default; no deprecation warning).
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ContactLinkInline(ScopedChoicesMixin, admin.TabularInline):
+    """A page's contact persons in the editor's order; ``model`` is its ``ContactLink``."""
+
+    extra = 0
+    autocomplete_fields = ["contact"]
+    fields = ["contact", "position"]
 
 
 class OrganisationAdminForm(forms.ModelForm):
@@ -53,7 +62,7 @@ class ContactPersonInline(TranslationStackedInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ScopedHistoryAdmin, TabbedTranslationAdmin):
+class OrganisationAdmin(HistoryAdmin, TabbedTranslationAdmin):
     form = OrganisationAdminForm
     organisation_field = "pk"  # editors see the organisations they are staff of
     site_admin_only_fields = ["members", "parent", "is_active"]
@@ -129,7 +138,7 @@ class OrganisationAdmin(ScopedHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(ScopedHistoryAdmin, TabbedTranslationAdmin):
+class ContactPersonAdmin(HistoryAdmin, TabbedTranslationAdmin):
     form = ContactPersonAdminForm
     list_display = ["name", "title", "organisation", "email", "is_public", "is_press_contact"]
     list_filter = ["is_public", "is_press_contact", "organisation__country"]

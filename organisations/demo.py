@@ -5,10 +5,11 @@ phone numbers are from the ranges PTS keeps for fiction (070-174 06 05 to 699, 0
 to 699).
 """
 
-from newsroom.images.demo import demo_image
+from newsroom.core.checksums import luhn_check_digit
+from newsroom.core.images.demo import demo_image
 
 from .models import ContactPerson, Organisation, SocialLink
-from .numbers import luhn_check_digit, mod11_check_digit
+from .numbers import mod11_check_digit
 
 Kind = Organisation.Kind
 Country = Organisation.Country

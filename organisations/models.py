@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.i18n import TranslatedContent
-from newsroom.richtext import RichTextField
+from newsroom.core.i18n import TranslatedContent
+from newsroom.core.richtext import RichTextField
+from newsroom.core.slugs import unique_slug_constraints
 
 from . import numbers
 from .collation import collation_key
@@ -114,13 +115,7 @@ class Organisation(TranslatedContent, models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
-        # A slug is unique within its language; empty translations are stored as NULL.
-        constraints = [
-            models.UniqueConstraint(
-                fields=[f"slug_{code}"], name=f"organisation_slug_{code}_unique"
-            )
-            for code, _name in settings.LANGUAGES
-        ]
+        constraints = unique_slug_constraints("organisation")
 
     def __str__(self):
         return self.name

@@ -10,6 +10,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core import checksums
+
 SWEDEN = "SE"
 NORWAY = "NO"
 
@@ -19,23 +21,9 @@ SEPARATORS = re.compile(r"[\s\-\u2010-\u2015.]")
 NORWEGIAN_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 
 
-def luhn_check_digit(digits):
-    """The Luhn check digit for ``digits`` (the Swedish number without its last digit)."""
-    total = 0
-    for position, digit in enumerate(reversed(digits)):
-        value = int(digit) * (2 if position % 2 == 0 else 1)
-        total += value - 9 if value > 9 else value
-    return str((10 - total % 10) % 10)
-
-
 def mod11_check_digit(digits):
-    """The mod-11 check digit for the first 8 Norwegian digits, or None if none is possible."""
-    remainder = sum(int(d) * w for d, w in zip(digits, NORWEGIAN_WEIGHTS, strict=True)) % 11
-    if remainder == 0:
-        return "0"
-    if remainder == 1:
-        return None  # such numbers are never issued
-    return str(11 - remainder)
+    """The check digit for the first 8 Norwegian digits, or None if none is possible."""
+    return checksums.mod11_check_digit(digits, NORWEGIAN_WEIGHTS)
 
 
 def normalise_organisation_number(value, country):
@@ -52,7 +40,7 @@ def normalise_organisation_number(value, country):
                 _("A Swedish organisation number has 10 digits, for example 556677-8899."),
                 code="invalid_length",
             )
-        if luhn_check_digit(digits[:9]) != digits[9]:
+        if not checksums.luhn_valid(digits):
             raise ValidationError(
                 _("The check digit (the last digit) is wrong. Check the number for typing errors."),
                 code="invalid_check_digit",

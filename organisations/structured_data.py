@@ -1,18 +1,6 @@
 """schema.org JSON-LD for organisation pages."""
 
-import json
-
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
-
-# As in django.utils.html.json_script: the JSON cannot close the <script> element.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def json_ld_script(data):
-    """``data`` as a ``<script type="application/ld+json">`` element, safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')
 
 
 def _type(organisation):

@@ -3,7 +3,6 @@
 Internal contact persons never reach these pages: every person comes from ``public()``.
 """
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -11,12 +10,14 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from newsroom.i18n import fallback_chain, get_by_translated_slug
+from newsroom.core.i18n import fallback_chain, get_by_translated_slug
+from newsroom.core.pagination import paginate
+from newsroom.core.structured_data import json_ld_script
 
 from .collation import collation_key
 from .forms import DirectoryFilterForm
 from .models import ContactPerson, Organisation, sorted_by_name
-from .structured_data import json_ld_script, organisation_data
+from .structured_data import organisation_data
 from .vcard import contact_vcard
 
 PAGE_SIZE = 24
@@ -34,13 +35,9 @@ def organisation_list(request):
     form = DirectoryFilterForm(request.GET)
     organisations = Organisation.objects.active().filter(**form.filters())
     # Sort the ids in Python (language-aware collation), then load only the page shown.
-    page = Paginator(sorted_ids(organisations, get_language()), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = paginate(sorted_ids(organisations, get_language()), PAGE_SIZE, request.GET.get("page"))
     loaded = Organisation.objects.for_list().in_bulk(page.object_list)
     page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "organisations/organisation_list.html",
@@ -50,7 +47,6 @@ def organisation_list(request):
             "form": form,
             "page_obj": page,
             "organisations": page.object_list,
-            "page_query": params.urlencode(),
         },
     )
 

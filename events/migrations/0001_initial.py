@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import events.models
-import newsroom.i18n
-import newsroom.models
+import newsroom.core.i18n
+import newsroom.core.embeds
 from django.db import migrations, models
 
 
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('venue_name', models.CharField(blank=True, max_length=200, verbose_name='venue')),
                 ('venue_address', models.TextField(blank=True, verbose_name='venue address')),
                 ('stream_url', models.URLField(blank=True, help_text='Where readers follow the event online.', verbose_name='stream or meeting link')),
-                ('player_url', models.URLField(blank=True, help_text='Optional player address (https) from an allowed video service; it loads only when the reader asks for it.', validators=[newsroom.models.validate_embed_url], verbose_name='embedded player')),
+                ('player_url', models.URLField(blank=True, help_text='Optional player address (https) from an allowed video service; it loads only when the reader asks for it.', validators=[newsroom.core.embeds.validate_embed_url], verbose_name='embedded player')),
                 ('stream_note', models.CharField(blank=True, help_text='For example “The stream opens at 13:15.”', max_length=200, verbose_name='stream note')),
                 ('stream_note_sv', models.CharField(blank=True, help_text='For example “The stream opens at 13:15.”', max_length=200, null=True, verbose_name='stream note')),
                 ('stream_note_nb', models.CharField(blank=True, help_text='For example “The stream opens at 13:15.”', max_length=200, null=True, verbose_name='stream note')),
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'events',
                 'ordering': ['start', 'pk'],
             },
-            bases=(newsroom.i18n.TranslatedContent, models.Model),
+            bases=(newsroom.core.i18n.TranslatedContent, models.Model),
         ),
         migrations.CreateModel(
             name='ProgrammeItem',

@@ -9,7 +9,13 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Editorial workflow")
 
     def ready(self):
+        from django.contrib import admin
+
+        from .admin.audit import AuditEntryAdmin
+        from .models import AuditEntry
         from .roles import sync_roles_after_migrate
+
+        admin.site.register(AuditEntry, AuditEntryAdmin)
 
         # Housekeeping, not business logic: models that other apps add in later migrations (and
         # test databases flushed between tests) get their permissions into the roles again.

@@ -1,7 +1,7 @@
 """The admin index's greeting: an editor's work in their organisations.
 
-Models are looked up by label, so the dashboard keeps working while content apps change and
-shows nothing for a model that is not installed. A constant number of queries: one per list.
+The models are those registered with the workflow (``registry``). A constant number of queries:
+one per list.
 """
 
 from django.apps import apps
@@ -9,12 +9,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.publishing import Status
+from newsroom.core.publishing import Status
 
-from . import workflow
+from . import registry, workflow
 from .scoping import organisation_ids, sees_all_organisations
 
-CONTENT_MODELS = ("newsroom.Article", "events.Event")
 LIMIT = 6
 
 SECTIONS = [
@@ -29,14 +28,6 @@ SECTIONS = [
 ]
 
 
-def _installed(labels):
-    for label in labels:
-        try:
-            yield apps.get_model(label)
-        except LookupError:
-            continue
-
-
 def _admin_url(model, name, *args):
     opts = model._meta
     try:
@@ -49,7 +40,7 @@ def content_sections(user):
     scoped = not sees_all_organisations(user)
     models = [
         model
-        for model in _installed(CONTENT_MODELS)
+        for model in registry.workflow_models()
         if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
     ]
     sections = []
@@ -83,9 +74,8 @@ def recent_feedback(user):
         return None
     answers = Feedback._default_manager.filter(spam=False).order_by("-created", "-pk")
     if not sees_all_organisations(user):
-        Organisation = apps.get_model("organisations", "Organisation")
         answers = answers.filter(
-            owner_content_type=ContentType.objects.get_for_model(Organisation),
+            owner_content_type=ContentType.objects.get_for_model(registry.organisation_model()),
             owner_object_id__in=organisation_ids(user),
         )
     return {

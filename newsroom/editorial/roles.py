@@ -1,4 +1,4 @@
-"""The three roles, as groups whose permissions are defined here, in code.
+"""The three roles, as groups whose permissions are defined in code.
 
 The groups are created by a migration and their permissions synchronised after every
 ``migrate`` (and by ``manage.py sync_roles``), so a model another app adds later joins the roles
@@ -12,6 +12,8 @@ from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 
+from . import registry
+
 EDITOR = "Editor"
 PUBLISHER = "Publisher"
 SITE_ADMINISTRATOR = "Site administrator"
@@ -20,40 +22,22 @@ VIEW = ("view",)
 WRITE = ("add", "change", "view")
 MANAGE = ("add", "change", "delete", "view")
 
-_EDITOR_PERMISSIONS = {
-    "newsroom.article": WRITE,
-    "newsroom.topic": VIEW,
-    "events.event": WRITE,
-    "organisations.organisation": ("change", "view"),
-    "organisations.contactperson": WRITE,
-    "organisations.sociallink": MANAGE,
-    "images.image": WRITE,
-    "feedback.feedback": VIEW,
-}
-
-_PUBLISHER_PERMISSIONS = {
-    **_EDITOR_PERMISSIONS,
-    "newsroom.article": MANAGE,
-    "events.event": MANAGE,
-    "organisations.contactperson": MANAGE,
-    "feedback.feedback": ("change", "view"),
-    "editorial.auditentry": ("publish",),
-}
-
 ALL_PERMISSIONS = "__all__"
+ROLE_NAMES = (EDITOR, PUBLISHER, SITE_ADMINISTRATOR)
 
-ROLES = {
-    EDITOR: _EDITOR_PERMISSIONS,
-    PUBLISHER: _PUBLISHER_PERMISSIONS,
-    SITE_ADMINISTRATOR: ALL_PERMISSIONS,
-}
 
-# Permissions of models that are edited only as inlines of a content model: whoever may
-# change the parent may manage its rows. Listed by the parent they belong to.
-INLINE_MODELS = {
-    "newsroom.article": ("newsroom.articlecontact",),
-    "events.event": ("events.programmeitem",),
-}
+def roles():
+    """Each role's permissions: ``{model label: actions}``, or ``ALL_PERMISSIONS``.
+
+    Content models join through ``registry.register()``; the publish right is editorial's own.
+    """
+    editor = {entry.label: entry.editor for entry in registry.ENTRIES.values() if entry.editor}
+    publisher = {
+        **editor,
+        **{entry.label: entry.publisher for entry in registry.ENTRIES.values() if entry.publisher},
+        "editorial.auditentry": ("publish",),
+    }
+    return {EDITOR: editor, PUBLISHER: publisher, SITE_ADMINISTRATOR: ALL_PERMISSIONS}
 
 
 def _codename(model_label, action):
@@ -67,7 +51,8 @@ def _wanted(spec):
     for model_label, actions in spec.items():
         app_label = model_label.split(".")[0]
         wanted.update((app_label, _codename(model_label, action)) for action in actions)
-        for inline_label in INLINE_MODELS.get(model_label, ()):
+        entry = registry.ENTRIES.get(model_label)
+        for inline_label in entry.inlines if entry else ():
             wanted.update((app_label, _codename(inline_label, action)) for action in MANAGE)
     return wanted
 
@@ -88,7 +73,7 @@ def sync_roles(apps=global_apps, using=DEFAULT_DB_ALIAS):
         return []
     permissions = Permission.objects.using(using)
     missing = []
-    for name, spec in ROLES.items():
+    for name, spec in roles().items():
         group, _created = Group.objects.using(using).get_or_create(name=name)
         if spec == ALL_PERMISSIONS:
             group.permissions.set(permissions.all())

@@ -4,7 +4,7 @@ Site administrators (the ``editorial.all_organisations`` permission) and superus
 everybody else sees the content of the organisations they are a member of.
 """
 
-from django.apps import apps
+from . import registry
 
 
 def sees_all_organisations(user):
@@ -18,8 +18,7 @@ def can_publish(user):
 def organisation_ids(user):
     """The ids of the user's organisations, read once per request (the user object is cached)."""
     if not hasattr(user, "_editorial_organisation_ids"):
-        Organisation = apps.get_model("organisations", "Organisation")
         user._editorial_organisation_ids = frozenset(
-            Organisation.objects.filter(members=user).values_list("pk", flat=True)
+            registry.organisation_model().objects.filter(members=user).values_list("pk", flat=True)
         )
     return user._editorial_organisation_ids

@@ -11,7 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from newsroom.publishing import Status
+from newsroom.core.publishing import Status
 
 from .models import AuditEntry
 from .scoping import can_publish

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.publishing import Status
+from newsroom.core.publishing import Status
 
 
 def due_for_review(queryset, today=None):

@@ -14,7 +14,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from newsroom.editorial.admin import GenericOwnerScopedAdmin
+from newsroom.editorial.admin.readonly import ReadOnlyAdminMixin
+from newsroom.editorial.admin.scoping import GenericOwnerScopedAdmin
 
 from . import dashboard, services
 from .models import Feedback, FeedbackDashboard
@@ -214,20 +215,11 @@ class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(FeedbackDashboard)
-class FeedbackDashboardAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
+class FeedbackDashboardAdmin(ReadOnlyAdminMixin, GenericOwnerScopedAdmin, admin.ModelAdmin):
     """Answers per page and organisation over 7, 30 or 90 days, least helpful first."""
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("feedback.view_feedback")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_permission(request):

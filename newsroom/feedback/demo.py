@@ -3,7 +3,6 @@
 import uuid
 from datetime import timedelta
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -35,24 +34,16 @@ def _url(name, language):
         return None
 
 
-def _demo_pages():
-    """``(path, language, page_type, object)`` for the home page, lists and some content."""
+def _demo_pages(content):
+    """``(path, language, page_type, object)`` for the home page, lists and ``content``."""
     pages = []
     for name in ["home", "news:list", "events:list", "organisations:list"]:
         for language in ["sv", "en"]:
             if path := _url(name, language):
                 pages.append((path, language, name, None))
-    # Content objects by app label strings: this app knows no content model.
-    for label in ["newsroom.Article", "events.Event"]:
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        manager = model.objects
-        queryset = manager.published() if hasattr(manager, "published") else manager.all()
-        for obj in queryset.order_by("pk")[:3]:
-            with override("sv"):
-                pages.append((obj.get_absolute_url(), "sv", label.lower(), obj))
+    for obj in content:
+        with override("sv"):
+            pages.append((obj.get_absolute_url(), "sv", obj._meta.label_lower, obj))
     return pages
 
 
@@ -62,9 +53,10 @@ def _ref(obj):
     return ContentType.objects.get_for_model(obj).pk, obj.pk
 
 
-def create():
+def create(content=()):
+    """Answers on the home page, the lists and the pages of ``content`` objects."""
     now = timezone.now()
-    for page_index, (path, language, page_type, obj) in enumerate(_demo_pages()):
+    for page_index, (path, language, page_type, obj) in enumerate(_demo_pages(content)):
         content_type_id, object_id = _ref(obj)
         owner_content_type_id, owner_object_id = _ref(getattr(obj, "feedback_owner", None))
         for answer_index, (helpful, comment) in enumerate(ANSWERS[page_index % 3 :]):

@@ -25,6 +25,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from newsroom.core.checksums import luhn_valid, mod11_check_digit
+
 EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.\w{2,}")
 SWEDISH_ID = re.compile(r"(?<![\d+])(\d{2})?(\d{2})(\d{2})(\d{2}) ?[-+]? ?(\d{4})(?!\d)")
 NORWEGIAN_ID = re.compile(r"(?<![\d+])(\d{2})(\d{2})(\d{2}) ?(\d{5})(?!\d)")
@@ -35,6 +37,8 @@ PHONE = re.compile(
     r"|[2-9]\d(?: ?\d\d){3}|[2-9]\d\d ?\d\d ?\d{3}"  # Norwegian national: 8 digits
     r")(?![\d])"
 )
+
+FODSELSNUMMER_WEIGHTS = ((3, 7, 6, 1, 8, 9, 4, 5, 2), (5, 4, 3, 2, 7, 6, 5, 4, 3, 2))
 
 MARKERS = {
     "email": _("[e-mail address removed]"),
@@ -47,14 +51,6 @@ MARKERS = {
 class Redacted:
     text: str
     contained_personal_data: bool
-
-
-def luhn_valid(digits):
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
 
 
 def _valid_date_parts(month, day, day_offset):
@@ -72,15 +68,10 @@ def is_swedish_identity_number(match):
 
 
 def norwegian_check_digits_valid(digits):
-    weights_1 = [3, 7, 6, 1, 8, 9, 4, 5, 2]
-    weights_2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]
-    values = [int(c) for c in digits]
-    for weights, position in ((weights_1, 9), (weights_2, 10)):
-        check = 11 - sum(w * v for w, v in zip(weights, values, strict=False)) % 11
-        check = 0 if check == 11 else check
-        if check == 10 or check != values[position]:
-            return False
-    return True
+    """Both mod-11 check digits of an 11-digit fødselsnummer or D-number."""
+    return mod11_check_digit(digits[:9], FODSELSNUMMER_WEIGHTS[0]) == digits[9] and (
+        mod11_check_digit(digits[:10], FODSELSNUMMER_WEIGHTS[1]) == digits[10]
+    )
 
 
 def is_norwegian_identity_number(match):

@@ -2,7 +2,7 @@ import datetime
 
 from django.utils import timezone
 
-from newsroom.publishing import Status
+from newsroom.core.publishing import Status
 
 from .models import Page, SiteSettings
 

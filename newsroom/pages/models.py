@@ -3,9 +3,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.i18n import TranslatedContent
-from newsroom.publishing import Publishable, PublishableQuerySet
-from newsroom.richtext import RichTextField
+from newsroom.core.i18n import TranslatedContent
+from newsroom.core.publishing import Publishable, PublishableQuerySet
+from newsroom.core.richtext import RichTextField
 
 
 class SiteSettings(models.Model):

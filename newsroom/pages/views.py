@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from newsroom.i18n import get_by_translated_slug
+from newsroom.core.i18n import get_by_translated_slug
 
 from .models import Page
 

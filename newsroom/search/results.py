@@ -6,7 +6,7 @@ for the page's rows, one per source shown on the page.
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
+from newsroom.core.pagination import paginate
 
 from . import engine, highlight
 from .sources import SOURCES, Source
@@ -56,7 +56,7 @@ def search(query, language, type_key=None, page_number=1):
         first, *others = (matching[source.key] for source in chosen)
         rows = engine.ordered(first.union(*others, all=True) if others else first)
     total = sum(count for source, count in counts if source in chosen)
-    page = Paginator(RankedRows(rows, total), PER_PAGE).get_page(page_number)
+    page = paginate(RankedRows(rows, total), PER_PAGE, page_number)
     page.object_list = display(page.object_list, query, language)
     return page, counts
 

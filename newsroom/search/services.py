@@ -8,7 +8,7 @@ made with ``update()`` or raw SQL, or as a nightly safety net.
 from django.db import connection, transaction
 from django.db.models import F
 
-from newsroom.i18n import language_codes
+from newsroom.core.i18n import language_codes
 
 from .engine import document, full_text
 from .models import SearchDocument

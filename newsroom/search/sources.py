@@ -1,8 +1,8 @@
 """What the site search looks in: one ``Source`` per kind of public content.
 
-Search is a top-level app like the root URLconf: it knows every content model (by label,
-so nothing imports it the other way round), and each source starts from that model's public
-rule (``published()``, ``public()``, ``active()``). The text of a field in a language is the
+Search imports no content model: the project package registers a source for each (by label),
+and each source starts from that model's public rule (``published()``, ``public()``,
+``active()``). The text of a field in a language is the
 text a reader sees there, fallbacks included, so what is shown can be found.
 """
 
@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db.models import DateTimeField, F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.utils.translation import gettext_lazy as _
+from django.db.models.signals import post_delete, post_save
 
-from newsroom.i18n import fallback_chain
+from newsroom.core.i18n import fallback_chain
 
 
 @dataclass(frozen=True)
@@ -60,66 +60,26 @@ class Source:
         return Coalesce(*self.dates, output_field=DateTimeField())
 
 
-SOURCES = [
-    Source(
-        key="articles",
-        label=_("News"),
-        model="newsroom.Article",
-        title=("title",),
-        body=("lead", "body"),
-        translated=frozenset({"title", "lead", "body"}),
-        rich_text=frozenset({"body"}),
-        dates=("publish_at",),
-        date_label=_("Published"),
-        visible="published",
-        select_related=("organisation",),
-    ),
-    Source(
-        key="events",
-        label=_("Events"),
-        model="events.Event",
-        title=("title",),
-        body=("lead", "body"),
-        translated=frozenset({"title", "lead", "body"}),
-        rich_text=frozenset({"body"}),
-        dates=("start",),
-        date_label=_("Date"),
-        visible="published",
-        select_related=("organisation",),
-    ),
-    Source(
-        key="organisations",
-        label=_("Organisations"),
-        model="organisations.Organisation",
-        title=("name", "short_name"),
-        body=("description",),
-        translated=frozenset({"name", "description"}),
-        visible="active",
-    ),
-    Source(
-        key="contacts",
-        label=_("Contact persons"),
-        model="organisations.ContactPerson",
-        title=("name",),
-        body=("title",),
-        translated=frozenset({"title"}),
-        visible="public",
-        filters={"organisation__is_active": True},
-        select_related=("organisation",),
-    ),
-    Source(
-        key="pages",
-        label=_("About this website"),
-        model="pages.Page",
-        title=("title",),
-        body=("lead", "body"),
-        translated=frozenset({"title", "lead", "body"}),
-        rich_text=frozenset({"body"}),
-        dates=("updated_at", "publish_at"),
-        date_label=_("Last updated"),
-        visible="published",
-    ),
-]
+# Filled by the project package (``newsroom/registrations.py``) in ``AppConfig.ready()``.
+SOURCES = []
+
+
+def register(source):
+    """Search ``source``, and keep its stored documents in step with every save and delete.
+
+    The documents are derived data, like a cache: keeping them in step here (admin, inlines,
+    restores, services, demo) means no content app needs to know that search exists.
+    Visibility is never indexed; searches filter it live.
+    """
+    from . import services
+
+    SOURCES.append(source)
+    post_save.connect(
+        services.index_saved, sender=source.model, dispatch_uid=f"search-{source.key}"
+    )
+    post_delete.connect(
+        services.remove_deleted, sender=source.model, dispatch_uid=f"search-del-{source.key}"
+    )
 
 
 def source_for(key):

@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from newsroom.editorial.roles import EDITOR, PUBLISHER
-from newsroom.models import Article
-from tests.newsroom.images.factories import ImageFactory
+from newsroom.news.models import Article
+from tests.newsroom.core.images.factories import ImageFactory
 from tests.organisations.factories import OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

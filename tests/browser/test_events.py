@@ -9,7 +9,7 @@ from django.utils import timezone
 from events.models import AttendanceMode, EventStatus
 from tests.browser.helpers import address, tab_until
 from tests.events.factories import EventFactory, ProgrammeItemFactory, in_days
-from tests.newsroom.images.factories import ImageFactory
+from tests.newsroom.core.images.factories import ImageFactory
 from tests.organisations.factories import ContactPersonFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

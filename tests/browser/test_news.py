@@ -3,16 +3,18 @@
 import datetime
 
 import pytest
+from django.utils import translation
+from django.utils.translation import get_language_info
 
-from newsroom.models import Article
+from newsroom.news.models import Article
 from tests.browser.helpers import address, tab_until
-from tests.newsroom.factories import (
+from tests.newsroom.core.images.factories import ImageFactory
+from tests.newsroom.news.factories import (
     ArticleFactory,
     ContactPersonFactory,
     OrganisationFactory,
     TopicFactory,
 )
-from tests.newsroom.images.factories import ImageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,11 +54,44 @@ def test_list_is_accessible(page, live_server, assert_accessible, news, language
     assert_accessible(page)
 
 
+# The language each article's text is shown in, per page language. "full" is written in Swedish
+# and English; nb and nn fall back to Swedish (nb → nn → sv, nn → nb → sv), en to Swedish.
+SHOWN_IN = {
+    "full": {"sv": "sv", "nb": "sv", "nn": "sv", "en": "en"},
+    "swedish_only": {"sv": "sv", "nb": "sv", "nn": "sv", "en": "sv"},
+}
+NOT_AVAILABLE = "This article is not available in %(wanted)s. It is shown in %(shown)s."
+
+
+def fallback_notice(page_language, shown):
+    """The notice as the page should word it: in the page's language, naming both languages."""
+    with translation.override(page_language):
+        names = {
+            "wanted": get_language_info(page_language)["name_translated"],
+            "shown": get_language_info(shown)["name_translated"],
+        }
+        return translation.gettext(NOT_AVAILABLE) % {key: str(name) for key, name in names.items()}
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_article_pages_are_accessible(page, live_server, assert_accessible, news, language):
-    for article in [news["full"], news["swedish_only"]]:
+    for key in ["full", "swedish_only"]:
+        article, shown = news[key], SHOWN_IN[key][language]
         page.goto(address(live_server, article, language))
-        assert page.locator("h1").inner_text() == article.title_sv or language != "sv"
+        assert page.locator("html").get_attribute("lang") == language
+        assert page.locator("h1").inner_text() == getattr(article, f"title_{shown}"), key
+        body = page.locator("article.article")
+        if shown == language:
+            assert page.locator(".notice").count() == 0, key
+            assert body.get_attribute("lang") in {None, language}, key
+        else:
+            # Shown in a fallback language: the page says so, in its own language, and marks
+            # the text with the language it is really in.
+            notice = page.locator(".notice")
+            assert notice.count() == 1, key
+            assert notice.inner_text() == fallback_notice(language, shown), key
+            assert notice.get_attribute("lang") in {None, language}, key
+            assert body.get_attribute("lang") == shown, key
         assert_accessible(page)
 
 

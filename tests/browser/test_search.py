@@ -7,7 +7,7 @@ from django.utils import translation
 from newsroom.search.services import reindex
 from tests.browser.helpers import tab_until
 from tests.events.factories import EventFactory
-from tests.newsroom.factories import ArticleFactory
+from tests.newsroom.news.factories import ArticleFactory
 from tests.newsroom.pages.factories import PageFactory
 from tests.organisations.factories import ContactPersonFactory, OrganisationFactory
 

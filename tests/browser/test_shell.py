@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from newsroom.management.commands import demo
-from tests.newsroom.images.factories import ImageFactory
+from tests.newsroom.core.images.factories import ImageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

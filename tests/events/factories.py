@@ -5,7 +5,7 @@ import factory
 from django.utils import timezone
 
 from events.models import AttendanceMode, Event, ProgrammeItem
-from newsroom.publishing import Status
+from newsroom.core.publishing import Status
 from tests.organisations.factories import OrganisationFactory
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import AttendanceMode, EventStatus
-from newsroom.publishing import Status
+from newsroom.core.publishing import Status
 from tests.events.factories import EventFactory, in_days
 from tests.organisations.factories import OrganisationFactory
 

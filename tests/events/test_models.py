@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from events.models import AttendanceMode, Event, EventStatus, RegistrationState
-from newsroom.publishing import Status
+from newsroom.core.publishing import Status
 from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from organisations.models import Organisation
-from tests.newsroom.images.factories import ImageFactory
+from tests.newsroom.core.images.factories import ImageFactory
 
 from .factories import ContactPersonFactory, OrganisationFactory
 

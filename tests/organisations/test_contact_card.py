@@ -3,7 +3,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from organisations.models import ContactPerson
-from tests.newsroom.images.factories import ImageFactory
+from tests.newsroom.core.images.factories import ImageFactory
 
 from .factories import ContactPersonFactory, OrganisationFactory
 

@@ -1,10 +1,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from newsroom.core.checksums import luhn_check_digit
 from organisations.numbers import (
     format_organisation_number,
     format_phone,
-    luhn_check_digit,
     mod11_check_digit,
     normalise_organisation_number,
     normalise_phone,

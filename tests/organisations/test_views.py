@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from tests.newsroom.images.factories import ImageFactory
+from tests.newsroom.core.images.factories import ImageFactory
 
 from .factories import ContactPersonFactory, OrganisationFactory, SocialLinkFactory
 

@@ -15,10 +15,10 @@ def create_roles(apps, schema_editor):
 
 
 def remove_roles(apps, schema_editor):
-    from newsroom.editorial.roles import ROLES
+    from newsroom.editorial.roles import ROLE_NAMES
 
     Group = apps.get_model("auth", "Group")
-    Group.objects.using(schema_editor.connection.alias).filter(name__in=ROLES).delete()
+    Group.objects.using(schema_editor.connection.alias).filter(name__in=ROLE_NAMES).delete()
 
 
 class Migration(migrations.Migration):

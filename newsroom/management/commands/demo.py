@@ -8,11 +8,23 @@ from django.db import transaction
 from django.utils import translation
 
 from events.demo import create as create_events
-from newsroom.demo import create as create_articles
+from events.models import Event
 from newsroom.feedback.demo import create as create_feedback
+from newsroom.news.demo import create as create_articles
+from newsroom.news.models import Article
 from newsroom.pages.demo import create as create_site
 from newsroom.search.demo import create as create_search_index
 from organisations.demo import create as create_organisations
+
+
+def create_feedback_on_content():
+    """Feedback on a few published articles and events, besides the home page and lists."""
+    content = [
+        *Article.objects.published().order_by("pk")[:3],
+        *Event.objects.published().order_by("pk")[:3],
+    ]
+    create_feedback(content)
+
 
 # Each step creates its app's content by stable keys (get_or_create), in dependency order.
 STEPS = [
@@ -20,7 +32,7 @@ STEPS = [
     create_organisations,
     create_articles,
     create_events,
-    create_feedback,
+    create_feedback_on_content,
     create_search_index,
 ]
 

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from newsroom import i18n
+from newsroom.core import i18n
 
 register = template.Library()
 

@@ -11,11 +11,11 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
+from newsroom.core.publishing import Status
 from newsroom.editorial.roles import EDITOR, PUBLISHER, SITE_ADMINISTRATOR
 from newsroom.feedback.models import Feedback
-from newsroom.publishing import Status
 from tests.events.factories import EventFactory
-from tests.newsroom.factories import draft
+from tests.newsroom.news.factories import draft
 from tests.organisations.factories import ContactPersonFactory, OrganisationFactory
 
 PASSWORD = "correct horse battery staple 42"

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from newsroom.publishing import Status
+from newsroom.core.publishing import Status
 from tests.events.factories import EventFactory
-from tests.newsroom.factories import ArticleFactory, draft
+from tests.newsroom.news.factories import ArticleFactory, draft
 
 from .conftest import feedback_for
 

@@ -6,10 +6,10 @@ from django.utils.text import capfirst
 from reversion import create_revision
 from reversion.models import Version
 
+from newsroom.core.publishing import Status
 from newsroom.editorial.models import AuditEntry
-from newsroom.publishing import Status
 from organisations.models import ContactPerson
-from tests.newsroom.factories import ArticleFactory, draft
+from tests.newsroom.news.factories import ArticleFactory, draft
 from tests.organisations.factories import ContactPersonFactory
 
 from .conftest import admin_url, exists, form_data, reload

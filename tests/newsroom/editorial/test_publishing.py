@@ -7,10 +7,10 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from newsroom.core.publishing import Status
 from newsroom.editorial import services
 from newsroom.editorial.models import AuditEntry
-from newsroom.publishing import Status
-from tests.newsroom.factories import ArticleFactory, draft
+from tests.newsroom.news.factories import ArticleFactory, draft
 
 from .conftest import admin_url, event_draft, form_data, reload
 

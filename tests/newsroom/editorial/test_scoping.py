@@ -13,9 +13,9 @@ from django.utils import timezone
 from reversion import create_revision
 from reversion.models import Version
 
+from newsroom.core.publishing import Status
 from newsroom.editorial.roles import EDITOR
-from newsroom.publishing import Status
-from tests.newsroom.factories import ArticleFactory, draft
+from tests.newsroom.news.factories import ArticleFactory, draft
 from tests.organisations.factories import OrganisationFactory
 
 from .conftest import admin_url, exists, form_data, make_user, reload

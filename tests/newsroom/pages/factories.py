@@ -1,7 +1,7 @@
 import factory
 
+from newsroom.core.publishing import Status
 from newsroom.pages.models import Page
-from newsroom.publishing import Status
 
 
 class PageFactory(factory.django.DjangoModelFactory):

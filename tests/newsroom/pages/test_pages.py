@@ -5,9 +5,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from newsroom.core.publishing import Status
 from newsroom.pages import demo
 from newsroom.pages.models import Page
-from newsroom.publishing import Status
 
 from .factories import PageFactory
 

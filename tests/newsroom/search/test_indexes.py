@@ -6,7 +6,7 @@ from django.db import connection
 
 from newsroom.search.models import SearchDocument
 from newsroom.search.services import reindex
-from tests.newsroom.factories import ArticleFactory
+from tests.newsroom.news.factories import ArticleFactory
 
 pytestmark = [
     pytest.mark.django_db,

@@ -6,13 +6,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from newsroom.models import Article
-from newsroom.publishing import Status
+from newsroom.core.publishing import Status
+from newsroom.news.models import Article
 from newsroom.search.engine import MAX_QUERY_LENGTH
 from newsroom.search.results import search
 from newsroom.search.services import index
 from tests.events.factories import EventFactory
-from tests.newsroom.factories import ArticleFactory, draft, expired, scheduled
+from tests.newsroom.news.factories import ArticleFactory, draft, expired, scheduled
 from tests.newsroom.pages.factories import PageFactory
 from tests.organisations.factories import ContactPersonFactory, OrganisationFactory
 

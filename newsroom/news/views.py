@@ -1,0 +1,194 @@
+"""Public news pages: the list (with filters), the article page and topic pages.
+
+Every queryset starts from ``Article.objects.published()``; previews reuse ``render_article``.
+"""
+
+from urllib.parse import urlsplit
+
+from django import forms
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from newsroom.core.i18n import get_by_translated_slug
+from newsroom.core.pagination import paginate
+from newsroom.core.structured_data import json_ld_script
+from organisations.models import Organisation
+
+from .models import Article, Topic
+
+PAGE_SIZE = 12
+# Open Graph wants language_TERRITORY.
+OG_LOCALES = {"sv": "sv_SE", "nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+
+
+class ArticleFilterForm(forms.Form):
+    """The list's GET filters. Invalid values are ignored, never an error page."""
+
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"), required=False, choices=[("", gettext_lazy("All kinds"))]
+    )
+    topic = forms.ChoiceField(
+        label=gettext_lazy("Topic"), required=False, choices=[("", gettext_lazy("All topics"))]
+    )
+    organisation = forms.ChoiceField(
+        label=gettext_lazy("Organisation"),
+        required=False,
+        choices=[("", gettext_lazy("All organisations"))],
+    )
+
+    def __init__(self, data, *, topics, organisations):
+        super().__init__(data)
+        self.topics = {topic.slug: topic for topic in topics}
+        self.organisations = {org.slug: org for org in organisations}
+        self.fields["kind"].choices = [("", _("All kinds")), *Article.Kind.choices]
+        self.fields["topic"].choices = [
+            ("", _("All topics")),
+            *((slug, topic.name) for slug, topic in self.topics.items()),
+        ]
+        self.fields["organisation"].choices = [
+            ("", _("All organisations")),
+            *((slug, org.name) for slug, org in self.organisations.items()),
+        ]
+
+    def filters(self):
+        """The valid filter values as ``{"kind": …, "topic": Topic, "organisation": …}``."""
+        self.is_valid()
+        data = self.cleaned_data
+        return {
+            "kind": data.get("kind") or None,
+            "topic": self.topics.get(data.get("topic") or ""),
+            "organisation": self.organisations.get(data.get("organisation") or ""),
+        }
+
+
+def article_list(request):
+    articles = Article.objects.published()
+    form = ArticleFilterForm(
+        request.GET,
+        topics=Topic.objects.filter(articles__in=articles).distinct(),
+        organisations=Organisation.objects.filter(articles__in=articles).distinct(),
+    )
+    filters = form.filters()
+    if filters["kind"]:
+        articles = articles.filter(kind=filters["kind"])
+    if filters["topic"]:
+        articles = articles.filter(topics=filters["topic"])
+    if filters["organisation"]:
+        articles = articles.filter(organisation=filters["organisation"])
+    return render(
+        request,
+        "newsroom/article_list.html",
+        {
+            "page_title": _("News"),
+            "breadcrumbs": [],
+            "form": form,
+            "filtered": any(filters.values()),
+            "page_obj": paginate(articles.for_list(), PAGE_SIZE, request.GET.get("page")),
+            "feeds": feed_links(),
+        },
+    )
+
+
+def article_detail(request, slug):
+    article = get_by_translated_slug(Article.objects.published().for_detail(), slug)
+    if article.slug != slug:
+        # The reader followed another language's address: send them to this language's one.
+        return redirect(article.get_absolute_url(), permanent=True)
+    return render_article(request, article)
+
+
+def render_article(request, article, *, preview=False):
+    """The article page, for the public view and for ``newsroom.core.preview``."""
+    if preview:
+        # Previews fetch the object plainly; load the relations the page shows.
+        article = Article.objects.for_detail().get(pk=article.pk)
+    return render(
+        request,
+        "newsroom/article_detail.html",
+        {
+            "object": article,
+            "preview": preview,
+            "page_title": article.title,
+            "breadcrumbs": [(_("News"), reverse("news:list"))],
+            "related_articles": Article.objects.published().related_to(article),
+            "json_ld": json_ld(request, article),
+            "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
+            "image_url": absolute_image_url(request, article.image),
+            "og_locale": OG_LOCALES.get(article.content_language or get_language(), ""),
+            "video_host": urlsplit(article.video_url).hostname if article.video_url else "",
+            "feeds": feed_links(),
+        },
+    )
+
+
+def topic_detail(request, slug):
+    topic = get_by_translated_slug(Topic.objects.all(), slug)
+    if topic.slug != slug:
+        return redirect(topic.get_absolute_url(), permanent=True)
+    return render(
+        request,
+        "newsroom/topic_detail.html",
+        {
+            "object": topic,
+            "page_title": topic.name,
+            "breadcrumbs": [(_("News"), reverse("news:list"))],
+            "page_obj": paginate(
+                Article.objects.published().filter(topics=topic).for_list(),
+                PAGE_SIZE,
+                request.GET.get("page"),
+            ),
+            "feeds": feed_links(topic=topic),
+        },
+    )
+
+
+def feed_links(*, topic=None, organisation=None):
+    """The RSS and Atom feeds a page links to with ``<link rel="alternate">``."""
+    if topic is not None:
+        kwargs, prefix, title = {"slug": topic.slug}, "news:topic_", topic.name
+    elif organisation is not None:
+        kwargs, prefix, title = {"slug": organisation.slug}, "news:organisation_", organisation.name
+    else:
+        kwargs, prefix, title = {}, "news:", _("News")
+    return [
+        {
+            "type": "application/rss+xml",
+            "title": f"{title} (RSS)",
+            "url": reverse(f"{prefix}rss", kwargs=kwargs),
+        },
+        {
+            "type": "application/atom+xml",
+            "title": f"{title} (Atom)",
+            "url": reverse(f"{prefix}atom", kwargs=kwargs),
+        },
+    ]
+
+
+def absolute_image_url(request, image):
+    if image is None or not image.file:
+        return ""
+    return request.build_absolute_uri(image.src)
+
+
+def json_ld(request, article):
+    """``NewsArticle`` structured data as a JSON-LD script element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.description,
+        "inLanguage": article.content_language or get_language(),
+        "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
+        "datePublished": article.publish_at,
+        "dateModified": article.last_updated or article.publish_at,
+        "publisher": {"@type": "Organization", "name": article.organisation.name},
+    }
+    if article.guest_author_name:
+        data["author"] = {"@type": "Person", "name": article.guest_author_name}
+    else:
+        data["author"] = {"@type": "Organization", "name": article.organisation.name}
+    if article.image:
+        data["image"] = [absolute_image_url(request, article.image)]
+    return json_ld_script(data)

@@ -1,0 +1,101 @@
+"""What the cross-cutting apps work on, told here, in the one package that knows every app.
+
+Editorial (roles, scoping, workflow) and search import no content model: ``SiteConfig.ready()``
+calls ``register()`` once the models are loaded. Feedback needs no registration: a page names
+its content object, and the object its ``feedback_owner``.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from newsroom.editorial import registry as editorial
+from newsroom.editorial.roles import MANAGE, VIEW, WRITE
+from newsroom.search import sources as search
+
+
+def register():
+    register_editorial()
+    register_search()
+
+
+def register_editorial():
+    editorial.set_organisation_model("organisations.Organisation")
+    content = {"editor": WRITE, "publisher": MANAGE, "workflow": True}
+    editorial.register("newsroom.Article", inlines=("newsroom.articlecontact",), **content)
+    editorial.register(
+        "events.Event", inlines=("events.eventcontact", "events.programmeitem"), **content
+    )
+    editorial.register("newsroom.Topic", editor=VIEW)
+    editorial.register("organisations.Organisation", editor=("change", "view"))
+    editorial.register("organisations.ContactPerson", editor=WRITE, publisher=MANAGE)
+    editorial.register("organisations.SocialLink", editor=MANAGE)
+    editorial.register("images.Image", editor=WRITE)
+    editorial.register("feedback.Feedback", editor=VIEW, publisher=("change", "view"))
+
+
+def register_search():
+    articles_and_events = {
+        "title": ("title",),
+        "body": ("lead", "body"),
+        "translated": frozenset({"title", "lead", "body"}),
+        "rich_text": frozenset({"body"}),
+        "visible": "published",
+        "select_related": ("organisation",),
+    }
+    search.register(
+        search.Source(
+            key="articles",
+            label=_("News"),
+            model="newsroom.Article",
+            dates=("publish_at",),
+            date_label=_("Published"),
+            **articles_and_events,
+        )
+    )
+    search.register(
+        search.Source(
+            key="events",
+            label=_("Events"),
+            model="events.Event",
+            dates=("start",),
+            date_label=_("Date"),
+            **articles_and_events,
+        )
+    )
+    search.register(
+        search.Source(
+            key="organisations",
+            label=_("Organisations"),
+            model="organisations.Organisation",
+            title=("name", "short_name"),
+            body=("description",),
+            translated=frozenset({"name", "description"}),
+            visible="active",
+        )
+    )
+    search.register(
+        search.Source(
+            key="contacts",
+            label=_("Contact persons"),
+            model="organisations.ContactPerson",
+            title=("name",),
+            body=("title",),
+            translated=frozenset({"title"}),
+            visible="public",
+            filters={"organisation__is_active": True},
+            select_related=("organisation",),
+        )
+    )
+    search.register(
+        search.Source(
+            key="pages",
+            label=_("About this website"),
+            model="pages.Page",
+            title=("title",),
+            body=("lead", "body"),
+            translated=frozenset({"title", "lead", "body"}),
+            rich_text=frozenset({"body"}),
+            dates=("updated_at", "publish_at"),
+            date_label=_("Last updated"),
+            visible="published",
+        )
+    )

@@ -1,0 +1,120 @@
+import pytest
+from django.http import Http404
+from django.test import RequestFactory
+from django.utils import translation
+
+from newsroom.core import i18n
+from newsroom.pages.models import Page
+
+
+@pytest.mark.parametrize(
+    ("language", "chain"),
+    [
+        ("sv", ["sv"]),
+        ("nb", ["nb", "nn", "sv"]),
+        ("nn", ["nn", "nb", "sv"]),
+        ("en", ["en", "sv"]),
+    ],
+)
+def test_fallback_chains_are_explicit(language, chain):
+    assert i18n.fallback_chain(language) == chain
+    with translation.override(language):
+        assert i18n.fallback_chain() == chain
+
+
+def test_fallback_chain_without_an_active_language_is_the_default_language():
+    with translation.override(None):
+        assert i18n.fallback_chain() == ["sv"]
+
+
+def page(**fields):
+    return Page(**{"title_sv": "Om webbplatsen", "slug_sv": "om-webbplatsen", **fields})
+
+
+def test_field_language_follows_the_fallbacks():
+    about = page(title_nb="Om nettstaden")
+
+    assert i18n.field_language(about, "title", "nb") == "nb"
+    assert i18n.field_language(about, "title", "nn") == "nb"
+    assert i18n.field_language(about, "title", "en") == "sv"
+    assert i18n.field_language(page(title_sv=""), "title", "en") is None
+
+
+def test_translated_content_knows_its_languages():
+    about = page(title_en="About the site")
+
+    assert about.available_languages == ["sv", "en"]
+    with translation.override("en"):
+        assert about.content_language == "en"
+    with translation.override("nn"):
+        assert about.content_language == "sv"
+
+
+@pytest.mark.django_db
+def test_get_by_translated_slug_uses_the_active_language_and_its_fallbacks():
+    about = page(slug_nb="om-nettstaden", slug_en="about")
+    about.save()
+    pages = Page.objects.all()
+
+    with translation.override("en"):
+        assert i18n.get_by_translated_slug(pages, "about") == about
+        assert i18n.get_by_translated_slug(pages, "om-webbplatsen") == about  # falls back to sv
+        with pytest.raises(Http404):
+            i18n.get_by_translated_slug(pages, "om-nettstaden")  # nb is not in en's chain
+    with translation.override("nn"):
+        assert i18n.get_by_translated_slug(pages, "om-nettstaden") == about
+    with translation.override("sv"), pytest.raises(Http404):
+        i18n.get_by_translated_slug(pages, "about")
+
+
+@pytest.mark.django_db
+def test_get_by_translated_slug_prefers_the_active_language_when_slugs_collide():
+    swedish = page(title_sv="Kontakt", slug_sv="kontakt")
+    swedish.save()
+    english = page(title_sv="Kontakta oss", slug_sv="kontakta-oss", slug_en="kontakt")
+    english.save()
+
+    with translation.override("en"):
+        assert i18n.get_by_translated_slug(Page.objects.all(), "kontakt") == english
+    with translation.override("sv"):
+        assert i18n.get_by_translated_slug(Page.objects.all(), "kontakt") == swedish
+
+
+@pytest.mark.parametrize("hostile", ["", "x" * 5000, "a\x00b", "<script>", "' OR 1=1 --"])
+@pytest.mark.django_db
+def test_get_by_translated_slug_turns_hostile_slugs_into_404(hostile):
+    page().save()
+    with pytest.raises(Http404):
+        i18n.get_by_translated_slug(Page.objects.all(), hostile)
+
+
+def alternates_for(path, language):
+    with translation.override(language):
+        return {a["code"]: a for a in i18n.alternates(RequestFactory().get(path), None)}
+
+
+def test_alternates_of_the_home_page_lead_to_every_languages_home_page():
+    alternates = alternates_for("/en/", "en")
+
+    assert {code: a["url"] for code, a in alternates.items()} == {
+        "sv": "/",
+        "nb": "/nb/",
+        "nn": "/nn/",
+        "en": "/en/",
+    }
+    assert all(a["exists"] for a in alternates.values())
+
+
+def test_alternates_keep_the_query_string():
+    alternates = alternates_for("/en/?page=2&q=%3Cb%3E", "en")
+
+    assert alternates["sv"]["url"] == "/?page=2&q=%3Cb%3E"
+
+
+def test_alternates_of_a_missing_page_lead_to_home_pages_without_hreflang():
+    alternates = alternates_for("/en/no-such-page/", "en")
+
+    assert alternates["sv"]["url"] == "/"
+    assert alternates["nb"]["url"] == "/nb/"
+    assert not alternates["sv"]["exists"]
+    assert alternates["en"]["url"] == "/en/no-such-page/"

@@ -1,0 +1,106 @@
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from newsroom.core.richtext import render, sanitize
+from newsroom.pages.models import Page
+
+
+@pytest.mark.parametrize(
+    ("dirty", "gone"),
+    [
+        ("<p>Hej</p><script>alert(1)</script>", "<script"),
+        ('<p onclick="alert(1)">Hej</p>', "onclick"),
+        ('<p><a href="javascript:alert(1)">x</a></p>', "javascript:"),
+        ('<p><a href="JaVaScRiPt:alert(1)">x</a></p>', "alert"),
+        ('<p><a href="data:text/html;base64,PHNjcmlwdD4=">x</a></p>', "data:"),
+        ('<p style="color: red">Hej</p>', "style"),
+        ('<iframe src="https://evil.example/"></iframe><p>Hej</p>', "iframe"),
+        ('<p><img src="x" onerror="alert(1)"></p>', "<img"),
+        ("<h1>Too big</h1>", "<h1"),
+        ('<p class="x">Hej</p>', "class"),
+        ("<svg><script>alert(1)</script></svg>", "<svg"),
+        ("<p>Hej<!-- a comment --></p>", "<!--"),
+    ],
+)
+def test_sanitiser_removes_what_is_not_on_the_allow_list(dirty, gone):
+    assert gone.lower() not in sanitize(dirty).lower()
+    assert gone.lower() not in render(dirty).lower()
+
+
+def test_sanitiser_keeps_the_allowed_elements():
+    html = (
+        "<h2>Rubrik</h2><h3>Under</h3><h4>Minst</h4><p><strong>fet</strong> <em>kursiv</em>"
+        '<br><a href="https://example.org/">länk</a> <a href="mailto:a@example.org">e-post</a></p>'
+        "<ul><li><p>ett</p></li></ul><ol><li><p>två</p></li></ol><blockquote><p>citat</p></blockquote>"
+    )
+    clean = sanitize(html)
+    for kept in ["<h2>", "<h3>", "<h4>", "<strong>", "<em>", "<br>", "<ul>", "<ol>", "<li>"]:
+        assert kept in clean
+    assert "<blockquote>" in clean
+    assert 'href="https://example.org/"' in clean
+    assert 'href="mailto:a@example.org"' in clean
+
+
+def test_external_links_get_noopener_and_internal_links_are_left_alone():
+    html = render('<p><a href="https://example.org/">ut</a> <a href="/en/news/">in</a></p>')
+
+    assert '<a href="https://example.org/" rel="noopener noreferrer">ut</a>' in html
+    assert '<a href="/en/news/">in</a>' in html
+
+
+def test_links_opening_a_new_window_say_so_to_screen_readers_in_the_page_language():
+    html = '<p><a href="https://example.org/rapport.pdf" target="_blank">Rapporten</a></p>'
+
+    with translation.override("en"):
+        rendered = render(html)
+
+    assert 'target="_blank"' in rendered
+    assert 'rel="noopener noreferrer"' in rendered
+    assert 'Rapporten<span class="visually-hidden"> (opens in a new window)</span></a>' in rendered
+
+
+def test_render_keeps_text_escaped():
+    rendered = render("<p>1 &lt; 2 &amp; &lt;script&gt; &#169; &quot;x&quot;</p>")
+
+    assert "&lt;script&gt;" in rendered
+    assert "<script" not in rendered
+    assert "&amp;" in rendered
+
+
+def test_template_filter_renders_rich_text():
+    template = Template("{% load richtext %}{{ body|richtext }}")
+
+    html = template.render(
+        Context(
+            {"body": '<p><a href="https://example.org" target="_blank" onclick="x()">a</a></p>'}
+        )
+    )
+
+    assert "onclick" not in html
+    assert 'class="visually-hidden"' in html
+    assert template.render(Context({"body": ""})) == ""
+
+
+@pytest.mark.django_db
+def test_rich_text_is_sanitised_when_saved_without_a_form():
+    page = Page.objects.create(
+        title_sv="Om oss",
+        slug_sv="om-oss",
+        body_sv='<p onclick="x()">Hej</p><script>alert(1)</script>',
+        body_en="<p>Hello</p>",
+    )
+
+    page.refresh_from_db()
+    assert page.body_sv == "<p>Hej</p>"
+    assert page.body_en == "<p>Hello</p>"
+
+
+@pytest.mark.django_db
+def test_saving_in_another_language_does_not_copy_the_fallback_text():
+    with translation.override("en"):
+        page = Page.objects.create(title_sv="Om oss", slug_sv="om-oss", body_sv="<p>Hej</p>")
+        page.save()
+
+    page.refresh_from_db()
+    assert not page.body_en
