@@ -18,7 +18,7 @@ install: $(VENV)/installed
 
 run: install
 	$(DEV_ENV) $(PY) manage.py migrate --no-input
-	$(DEV_ENV) $(PY) manage.py demo
+	$(DEV_ENV) $(PY) manage.py demo --site-url http://127.0.0.1:$(PORT)
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The production path: gunicorn, DEBUG off, static files by whitenoise.

@@ -40,18 +40,25 @@ STEPS = [
 class Command(BaseCommand):
     help = "Load fictional demo content and create a demo admin account if there is none."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the site is served, for the log-in line (make run passes its port).",
+        )
+
+    def handle(self, *args, site_url, **options):
         # Translated fields are written per language; outside a request the active one is unset.
         with translation.override("sv"), transaction.atomic():
             for step in STEPS:
                 step()
-        self.ensure_admin()
+        self.ensure_admin(f"{site_url.rstrip('/')}/admin/")
 
-    def ensure_admin(self):
+    def ensure_admin(self, admin_url):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
-                "An admin account exists. Log in at http://127.0.0.1:8000/admin/ "
+                f"An admin account exists. Log in at {admin_url} "
                 "(forgotten the password? python manage.py changepassword admin)."
             )
             return
@@ -59,7 +66,7 @@ class Command(BaseCommand):
         User.objects.create_superuser("admin", "admin@example.org", password)
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo admin created. Log in at http://127.0.0.1:8000/admin/ "
+                f"Demo admin created. Log in at {admin_url} "
                 f"as user 'admin' with password '{password}'"
             )
         )

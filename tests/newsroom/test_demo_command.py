@@ -1,0 +1,21 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_prints_the_log_in_on_the_port_the_site_is_served_on():
+    out = io.StringIO()
+    call_command("demo", site_url="http://127.0.0.1:8123", stdout=out)
+    line = out.getvalue()
+    assert "http://127.0.0.1:8123/admin/" in line
+    password = line.rsplit("password '", 1)[1].split("'")[0]
+    assert get_user_model().objects.get(username="admin").check_password(password)
+
+    again = io.StringIO()
+    call_command("demo", site_url="http://127.0.0.1:8123", stdout=again)
+    assert "An admin account exists. Log in at http://127.0.0.1:8123/admin/" in again.getvalue()
+    assert get_user_model().objects.filter(is_superuser=True).count() == 1
