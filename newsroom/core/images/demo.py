@@ -26,8 +26,14 @@ def demo_image(key, *, alt_sv, alt_en="", caption_sv="", credit="Demobild", size
         )
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=85)
-    image = Image(alt_text_sv=alt_sv, alt_text_en=alt_en, caption_sv=caption_sv, credit=credit)
-    image.file.save(f"demo-{key}.jpg", ContentFile(buffer.getvalue()), save=False)
+    # Stored by Image.save with its renditions, so a failure leaves none of the files behind.
+    image = Image(
+        file=ContentFile(buffer.getvalue(), name=f"demo-{key}.jpg"),
+        alt_text_sv=alt_sv,
+        alt_text_en=alt_en,
+        caption_sv=caption_sv,
+        credit=credit,
+    )
     image.full_clean()
     image.save()
     return image

@@ -30,8 +30,13 @@ def widths_for(original_width):
     return [*(width for width in WIDTHS if width < widest), widest]
 
 
-def make(storage, name):
-    """Make the renditions of the stored original ``name`` and describe them."""
+def make(storage, name, *, save=None):
+    """Make the renditions of the stored original ``name`` and describe them.
+
+    Each file is written with ``save(name, content)`` (``storage.save`` unless told), so the
+    caller can remove them all again if one cannot be written (``storing.Written``).
+    """
+    save = save or storage.save
     with storage.open(name) as file, PILImage.open(file) as original:
         original_format = original.format
         fallback = FALLBACK[original_format]
@@ -57,7 +62,7 @@ def make(storage, name):
                 buffer, image_format, **options, **({"icc_profile": profile} if profile else {})
             )
             extension = "jpg" if image_format == "JPEG" else image_format.lower()
-            saved = storage.save(
+            saved = save(
                 posixpath.join(folder, f"{stem}-{width}.{extension}"),
                 ContentFile(buffer.getvalue()),
             )
@@ -65,11 +70,9 @@ def make(storage, name):
     return record
 
 
-def delete(storage, record):
-    """Remove the files a rendition record lists (a missing file is not an error)."""
-    for key in ("webp", "fallback"):
-        for _width, name in record.get(key, []):
-            storage.delete(name)
+def names(record):
+    """The stored names of the renditions a record lists (not its source)."""
+    return [name for key in ("webp", "fallback") for _width, name in record.get(key, [])]
 
 
 def srcset(storage, record, key):

@@ -256,13 +256,18 @@ def test_renditions_are_made_once_and_reused():
     assert all(default_storage.exists(name) for _w, name in made["webp"])
 
 
-def test_renditions_are_remade_and_old_files_deleted_when_the_file_changes():
+def test_renditions_are_remade_and_old_files_deleted_when_the_file_changes(
+    django_capture_on_commit_callbacks,
+):
     image = ImageFactory()
     old = image.renditions
     old_names = [old["source"], *(name for key in ("webp", "fallback") for _w, name in old[key])]
 
-    image.file = ContentFile(image_bytes(size=(400, 300), fmt="PNG"), name="new.png")
-    image.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        image.file = ContentFile(image_bytes(size=(400, 300), fmt="PNG"), name="new.png")
+        image.save()
+        # Until the change is committed the row may still be rolled back to the old files.
+        assert all(default_storage.exists(name) for name in old_names)
 
     assert image.renditions["source"] == image.file.name != old["source"]
     assert image.renditions["fallback_type"] == "image/png"
@@ -270,11 +275,13 @@ def test_renditions_are_remade_and_old_files_deleted_when_the_file_changes():
     assert not any(default_storage.exists(name) for name in old_names)
 
 
-def test_deleting_an_image_deletes_its_files():
+def test_deleting_an_image_deletes_its_files(django_capture_on_commit_callbacks):
     image = ImageFactory()
     names = [image.file.name, *(name for _w, name in image.renditions["webp"])]
 
-    image.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        image.delete()
+        assert all(default_storage.exists(name) for name in names)
 
     assert not any(default_storage.exists(name) for name in names)
 
