@@ -21,11 +21,14 @@ run: install
 	$(DEV_ENV) $(PY) manage.py demo --site-url http://127.0.0.1:$(PORT)
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# The production path: gunicorn, DEBUG off, static files by whitenoise.
+# The production path: gunicorn, DEBUG off, static files by whitenoise. Threads (gthread), so a
+# request waiting on a stalled database holds one thread, not a worker; a worker takes no more
+# connections than it has threads (no keep-alive), so /healthz goes to one with a thread free.
 serve: install
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py migrate --no-input
-	$(VENV)/bin/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --access-logfile -
+	$(VENV)/bin/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --worker-class gthread --threads 4 --worker-connections 4 --keep-alive 0 --access-logfile -
+
 
 # The whole suite on SQLite, and again on PostgreSQL when DATABASE_URL is set.
 test: install

@@ -11,6 +11,10 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import registrations
+        from django.db.backends.signals import connection_created
+
+        from . import registrations, timeouts
 
         registrations.register()
+        # Commands and cron jobs may run longer statements than a reader's request.
+        connection_created.connect(timeouts.command_statement_timeout, dispatch_uid=__name__)

@@ -68,9 +68,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "newsroom.request_id.RequestIdMiddleware",  # first: every response and log line has the id
+    "newsroom.timeouts.StatementTimeoutMiddleware",  # before anything opens a connection
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "newsroom.errors.DatabaseUnavailableMiddleware",  # a database failure is a 503, not a 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "newsroom.admin_language.AdminLanguageMiddleware",
@@ -106,10 +109,39 @@ DATABASES = {
     "default": env_database(
         "DATABASE_URL",
         sqlite_url(DATA_DIR / "db.sqlite3"),
-        conn_max_age=60,
+        # Seconds a thread keeps its connection (0: one per request). A kept connection to a
+        # server that stalls waits for it; a new one gives up after DATABASE_CONNECT_TIMEOUT.
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60, minimum=0),
         conn_health_checks=True,
     )
 }
+# A stalled or restarting database must fail a request fast (a 503, newsroom/errors.py) rather
+# than hold it: seconds to open a connection, milliseconds a statement may run (0: no limit).
+# Readers' requests get the short statement timeout in the connection's start-up options, at no
+# cost per request; admin requests and work outside a request (commands, cron) raise it
+# (newsroom/timeouts.py). SQLite waits for a lock as long as a reader's statement may run.
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3, minimum=2)
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5_000, minimum=1)
+DATABASE_ADMIN_STATEMENT_TIMEOUT_MS = env_int(
+    "DATABASE_ADMIN_STATEMENT_TIMEOUT_MS", 60_000, minimum=0
+)
+DATABASE_COMMAND_STATEMENT_TIMEOUT_MS = env_int(
+    "DATABASE_COMMAND_STATEMENT_TIMEOUT_MS", 600_000, minimum=0
+)
+_database_options = DATABASES["default"].setdefault("OPTIONS", {})
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _database_options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+    _database_options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _database_options.get("options", ""),
+                f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+            ],
+        )
+    )
+else:
+    _database_options.setdefault("timeout", DATABASE_STATEMENT_TIMEOUT_MS / 1000)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -209,10 +241,24 @@ if (proxy_count := env_int("AXES_PROXY_COUNT", None, minimum=0)) is not None:
 # Published articles and events get a "review by" date this many days after publishing.
 REVIEW_PERIOD_DAYS = env_int("REVIEW_PERIOD_DAYS", 365, minimum=1)
 
+# One line per record on standard error, with the request's id (newsroom/logs.py): plain text,
+# or with LOG_FORMAT=json one JSON object per line for a log collector.
+LOG_FORMAT = env_choice("LOG_FORMAT", "text", ("text", "json"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "newsroom.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", LOG_LEVELS)},
 }
 
@@ -242,3 +288,27 @@ FEEDBACK_SPAM_LINKS = 3  # a comment with this many links is marked as spam
 # Behind a reverse proxy that sets it, the META key holding the client address for the rate
 # limit, e.g. HTTP_X_FORWARDED_FOR. Leave empty otherwise: the header could be forged.
 FEEDBACK_CLIENT_IP_HEADER = os.environ.get("FEEDBACK_CLIENT_IP_HEADER", "")
+# The same comment on the same page within this many seconds is kept once; repeats are duplicates.
+FEEDBACK_DUPLICATE_SECONDS = env_int("FEEDBACK_DUPLICATE_SECONDS", 5 * 60, minimum=0)
+
+# After logging in, without a safe "next", editors land on the admin's home page.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# The 503 page, shown while the database cannot be used, renders without it: the site's name
+# and the organisation's phone and e-mail come from here (newsroom/errors.py, README).
+SITE_NAME = os.environ.get("SITE_NAME", "").strip() or "Newsroom"
+SITE_CONTACT_PHONE = os.environ.get("SITE_CONTACT_PHONE", "").strip()
+SITE_CONTACT_EMAIL = os.environ.get("SITE_CONTACT_EMAIL", "").strip()
+_mailbox, _at, _domain = SITE_CONTACT_EMAIL.partition("@")
+if SITE_CONTACT_EMAIL and (
+    not _mailbox
+    or "@" in _domain
+    or "." not in _domain.strip(".")
+    or any(character in SITE_CONTACT_EMAIL for character in ' ,;:<>"')
+):
+    raise ImproperlyConfigured(
+        "SITE_CONTACT_EMAIL must be an e-mail address such as info@example.org, or empty; "
+        f"got {SITE_CONTACT_EMAIL!r}."
+    )
+# Seconds a reader is asked to wait before trying again (the Retry-After of a 503).
+UNAVAILABLE_RETRY_AFTER = env_int("UNAVAILABLE_RETRY_AFTER", 30, minimum=1)

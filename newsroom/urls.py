@@ -17,6 +17,9 @@ from .news.sitemaps import ArticleSitemap, NewsListSitemap, TopicSitemap
 from .robots import robots_txt
 from .search import views as search_views
 
+# The 500 page shows the request's id; a failure caused by the database is a 503 (errors.py).
+handler500 = "newsroom.errors.server_error"
+
 # Every app adds its sitemaps here.
 sitemaps = {
     "news-lists": NewsListSitemap,

@@ -72,7 +72,7 @@ def recent_feedback(user):
         return None
     if not user.has_perm("feedback.view_feedback"):
         return None
-    answers = Feedback._default_manager.filter(spam=False).order_by("-created", "-pk")
+    answers = Feedback._default_manager.counted().order_by("-created", "-pk")
     if not sees_all_organisations(user):
         answers = answers.filter(
             owner_content_type=ContentType.objects.get_for_model(registry.organisation_model()),

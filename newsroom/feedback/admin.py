@@ -59,6 +59,39 @@ class OwnerListFilter(admin.SimpleListFilter):
         )
 
 
+class DuplicateListFilter(admin.SimpleListFilter):
+    """Duplicates (one comment repeated on a page within minutes) are hidden unless asked for."""
+
+    title = _("duplicates")
+    parameter_name = "duplicates"
+    CHOICES = {"show": _("Show duplicates"), "only": _("Only duplicates")}
+
+    def lookups(self, request, model_admin):
+        return list(self.CHOICES.items())
+
+    def choices(self, changelist):
+        yield {
+            "selected": self.value() is None,
+            "query_string": changelist.get_query_string(remove=[self.parameter_name]),
+            "display": _("Hide duplicates"),
+        }
+        for value, title in self.lookup_choices:
+            yield {
+                "selected": self.value() == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": title,
+            }
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset.without_duplicates()
+        if self.value() == "only":
+            return queryset.duplicates()
+        if self.value() == "show":
+            return queryset
+        raise IncorrectLookupParameters(self.value())
+
+
 @admin.register(Feedback)
 class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
     change_list_template = "feedback/admin/change_list.html"
@@ -72,12 +105,14 @@ class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
         "contained_personal_data",
         "handled",
         "spam",
+        "is_duplicate",
     ]
     list_filter = [
         "helpful",
         "language",
         "handled",
         "spam",
+        DuplicateListFilter,
         OwnerListFilter,
         "page_type",
         "created",
@@ -97,6 +132,7 @@ class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
         "comment",
         "contained_personal_data",
         "link_count",
+        "duplicate_of",
         "handled",
         "spam",
         "note",
@@ -120,6 +156,10 @@ class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
     @admin.display(description=_("content"))
     def content_object_name(self, obj):
         return str(obj.content_object) if obj.content_object is not None else "-"
+
+    @admin.display(description=_("duplicate"), boolean=True, ordering="duplicate_of")
+    def is_duplicate(self, obj):
+        return obj.duplicate_of_id is not None
 
     @admin.display(description=_("comment"))
     def comment_excerpt(self, obj):
@@ -170,7 +210,8 @@ class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
         return [export, *super().get_urls()]
 
     def export_view(self, request):
-        """The answers the changelist shows with the same filters, spam excluded, as CSV."""
+        """The answers the changelist shows with the same filters, as CSV; spam and duplicates
+        are left out, whatever the filters."""
         if not self.has_view_permission(request):
             raise PermissionDenied
         try:

@@ -1,7 +1,16 @@
 """Defences for a form that cannot use a CSRF cookie: origin, rate limit, timing, links.
 
-The rate limit keys on a hash of the client's address, the day and a secret derived from
-SECRET_KEY: it rotates daily, lives only in the cache for minutes, and is never stored.
+What counts towards the rate limit: only posts that passed every check - origin, honeypot, signed
+token, page, minimum time, the comment's length and characters - counted just before the answer
+or comment is stored. A post refused by validation does not use up a reader's allowance, so a
+reader whose form expired, or who was too quick, can still answer. Refused posts are not counted
+against a second, higher ceiling either: they are refused before anything touches the database,
+at the cost of a signature check, so counting them would cost more (a write each) than refusing
+them does.
+
+Where and how it is counted, exactly across workers and instances: ``ratelimit.py``. Its key is a
+keyed hash of the client's address and the window, never the address; the daily ``client_hash``
+below, which makes an answer's submission id, is never stored either.
 """
 
 import re
@@ -9,9 +18,10 @@ import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from . import ratelimit
 
 LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|biz|ru|xyz|top)\b", re.I)
 
@@ -45,16 +55,12 @@ def is_same_origin(request):
 
 
 def is_rate_limited(request):
-    """Count this post against the client's window; true once it is over the limit."""
-    window = settings.FEEDBACK_RATE_WINDOW
-    key = f"feedback:rate:{client_hash(request)}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count > settings.FEEDBACK_RATE_LIMIT
+    """Count this valid post against the client's window; true once it is over the limit.
+
+    Call it after validation, just before storing: exactly FEEDBACK_RATE_LIMIT posts per client
+    and window get false, however many workers serve them.
+    """
+    return ratelimit.count_post(client_address(request)) > settings.FEEDBACK_RATE_LIMIT
 
 
 def is_too_fast(rendered_at):

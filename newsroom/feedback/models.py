@@ -15,8 +15,30 @@ from django.utils.translation import gettext_lazy as _
 
 class FeedbackQuerySet(models.QuerySet):
     def counted(self):
-        """Answers that count: spam is hidden from counts, dashboards and exports."""
-        return self.filter(spam=False)
+        """Answers that count: spam and duplicates are left out of counts, dashboards, exports."""
+        return self.filter(spam=False, duplicate_of=None)
+
+    def without_duplicates(self):
+        return self.filter(duplicate_of=None)
+
+    def duplicates(self):
+        return self.exclude(duplicate_of=None)
+
+    def original_of(self, *, path, comment_digest, commented_at, seconds):
+        """The kept answer with the same comment on ``path`` at most ``seconds`` before."""
+        if not comment_digest:
+            return None
+        return (
+            self.filter(
+                path=path,
+                comment_digest=comment_digest,
+                duplicate_of=None,
+                commented_at__gte=commented_at - timedelta(seconds=seconds),
+                commented_at__lte=commented_at,
+            )
+            .order_by("commented_at", "pk")
+            .first()
+        )
 
     def since(self, days):
         return self.filter(created__gte=timezone.now() - timedelta(days=days))
@@ -33,6 +55,31 @@ class FeedbackQuerySet(models.QuerySet):
         """Answers whose comment text is past its retention period."""
         cutoff = timezone.now() - timedelta(days=days)
         return self.filter(created__lt=cutoff).exclude(comment="")
+
+
+class RateCount(models.Model):
+    """Accepted posts per client and window, for the rate limit when no shared cache counts them.
+
+    ``key`` is a keyed hash of the client's address and the window (``ratelimit.py``), never the
+    address; a row lives for one window and is then deleted.
+    """
+
+    window_start = models.DateTimeField(_("window start"))
+    key = models.CharField(_("client key"), max_length=64)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("rate count")
+        verbose_name_plural = _("rate counts")
+        constraints = [
+            # One row per client and window; its first column serves the purge of ended windows.
+            models.UniqueConstraint(
+                fields=["window_start", "key"], name="feedback_ratecount_window_key"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.window_start:%Y-%m-%d %H:%M}: {self.count}"
 
 
 class Feedback(models.Model):
@@ -63,6 +110,25 @@ class Feedback(models.Model):
         help_text=_("The comment held personal data, which was removed before saving."),
     )
     link_count = models.PositiveSmallIntegerField(_("number of links"), default=0)
+    comment_digest = models.CharField(
+        _("comment fingerprint"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A keyed hash of the comment as compared for repeats; deleted with the text."),
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("duplicate of"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        help_text=_(
+            "The same comment was sent on the same page a few minutes earlier. Duplicates are "
+            "left out of counts and exports."
+        ),
+    )
     content_type = models.ForeignKey(
         ContentType,
         verbose_name=_("content type"),
@@ -99,6 +165,11 @@ class Feedback(models.Model):
                 fields=["owner_content_type", "owner_object_id"], name="feedback_owner_idx"
             ),
             models.Index(fields=["content_type", "object_id"], name="feedback_object_idx"),
+            models.Index(
+                fields=["comment_digest", "path", "commented_at"],
+                name="feedback_comment_digest_idx",
+                condition=~models.Q(comment_digest=""),
+            ),
         ]
 
     def __str__(self):

@@ -1,4 +1,4 @@
-"""Writes with side effects: storing answers and comments, purging old comment text."""
+"""Writes with side effects: storing answers and comments, purging old comment text and counts."""
 
 import uuid
 
@@ -6,19 +6,42 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import antispam, redaction
+from . import antispam, duplicates, ratelimit, redaction
 from .models import Feedback
 
+COMMENT_FIELDS = [
+    "comment",
+    "contained_personal_data",
+    "link_count",
+    "spam",
+    "comment_digest",
+    "commented_at",
+    "duplicate_of",
+]
 
-def _prepared_comment(comment):
-    """The comment as stored: redacted, with its link count and whether it looks like spam."""
+
+def _prepared_comment(comment, *, path, exclude_pk=None):
+    """The comment as stored: redacted, with its link count, whether it looks like spam, and the
+    kept answer it repeats (``duplicates.py``), if any."""
     redacted = redaction.redact(comment.strip())
     links = antispam.count_links(comment)
+    digest = duplicates.digest(redacted.text)
+    commented_at = timezone.now()
+    others = Feedback.objects.exclude(pk=exclude_pk) if exclude_pk else Feedback.objects.all()
+    original = others.original_of(
+        path=path,
+        comment_digest=digest,
+        commented_at=commented_at,
+        seconds=settings.FEEDBACK_DUPLICATE_SECONDS,
+    )
     return {
         "comment": redacted.text,
         "contained_personal_data": redacted.contained_personal_data,
         "link_count": min(links, 32767),
         "spam": links >= settings.FEEDBACK_SPAM_LINKS,
+        "comment_digest": digest,
+        "commented_at": commented_at,
+        "duplicate_of": original,
     }
 
 
@@ -51,7 +74,7 @@ def feedback_create(
         "owner_object_id": owner_object_id,
     }
     if comment:
-        values.update(_prepared_comment(comment), commented_at=timezone.now())
+        values.update(_prepared_comment(comment, path=path))
     feedback, created = Feedback.objects.get_or_create(
         submission_id=submission_id or uuid.uuid4(), defaults=values
     )
@@ -74,25 +97,22 @@ def feedback_add_comment(*, feedback_id, submission_id, comment):
         )
         if feedback is None or feedback.commented_at is not None or not comment.strip():
             return feedback
-        for field, value in _prepared_comment(comment).items():
+        prepared = _prepared_comment(comment, path=feedback.path, exclude_pk=feedback.pk)
+        for field, value in prepared.items():
             setattr(feedback, field, value)
-        feedback.commented_at = timezone.now()
-        feedback.save(
-            update_fields=[
-                "comment",
-                "contained_personal_data",
-                "link_count",
-                "spam",
-                "commented_at",
-            ]
-        )
+        feedback.save(update_fields=COMMENT_FIELDS)
     return feedback
 
 
 def feedback_purge_comments(*, days=None):
     """Delete comment text older than ``days`` (FEEDBACK_RETENTION_DAYS); yes/no stays."""
     days = settings.FEEDBACK_RETENTION_DAYS if days is None else days
-    return Feedback.objects.with_expired_comments(days).update(comment="")
+    return Feedback.objects.with_expired_comments(days).update(comment="", comment_digest="")
+
+
+def feedback_purge_rate_counts():
+    """Delete the rate limit's counts of ended windows; returns how many."""
+    return ratelimit.purge_ended_windows()
 
 
 def feedback_mark(queryset, **flags):

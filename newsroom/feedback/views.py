@@ -1,7 +1,8 @@
 """The feedback endpoints: a reader's answer, then an optional comment.
 
 No cookie is set or needed, so there is no CSRF cookie: the views are csrf_exempt and defended by
-a same-origin check, signed tokens, a honeypot, a minimum time and a rate limit (antispam.py).
+a same-origin check, signed tokens, a honeypot, a minimum time and a rate limit (antispam.py). The
+rate limit counts a post only once it has passed every other check, just before it is stored.
 Without JavaScript each post redirects back to the page (303, post/redirect/get) with the next
 step in ``?feedback=``; with ``Accept: application/json`` the next step's HTML comes back for the
 script to put in place. Every invalid input gets a clear message, never a 500.
@@ -74,11 +75,9 @@ def _first_error(form):
 
 
 def _guard(request):
-    """The checks that come before reading the form: origin, then the client's rate."""
+    """The check that comes before reading the form: the post comes from one of our pages."""
     if not antispam.is_same_origin(request):
         return _rejected(request, CROSS_ORIGIN, status=403)
-    if antispam.is_rate_limited(request):
-        return _rejected(request, RATE_LIMITED, status=429)
     return None
 
 
@@ -100,6 +99,8 @@ def answer(request):
         return _rejected(request, TOKEN_ERROR)
     if antispam.is_too_fast(token.rendered_at):
         return _rejected(request, TOO_FAST, return_to=page.return_to)
+    if antispam.is_rate_limited(request):
+        return _rejected(request, RATE_LIMITED, status=429, return_to=page.return_to)
     feedback, _created = services.feedback_create(
         submission_id=token.submission_id(antispam.client_hash(request)),
         path=page.path,
@@ -117,6 +118,20 @@ def answer(request):
         return _step_response(request, "comment", context, page.return_to, ref)
 
 
+def _comment_rejected(request, ref, error, status=400):
+    """The comment step again, with the reader's text kept for another try."""
+    with override(ref.language):
+        context = comment_step_context(
+            request.POST["ref"],
+            ref.helpful,
+            comment=request.POST.get("comment", "").replace("\x00", ""),
+            error=error,
+        )
+        return _rejected(
+            request, context["error"], status, return_to=ref.return_to, comment=context
+        )
+
+
 @csrf_exempt
 @require_POST
 def comment(request):
@@ -127,15 +142,10 @@ def comment(request):
         ref = form.cleaned_data.get("ref")
         if ref is None:
             return _rejected(request, _first_error(form))
-        with override(ref.language):
-            context = comment_step_context(
-                request.POST["ref"],
-                ref.helpful,
-                comment=request.POST.get("comment", "").replace("\x00", ""),
-                error=_first_error(form),
-            )
-            return _rejected(request, context["error"], return_to=ref.return_to, comment=context)
+        return _comment_rejected(request, ref, _first_error(form))
     ref = form.cleaned_data["ref"]
+    if antispam.is_rate_limited(request):
+        return _comment_rejected(request, ref, RATE_LIMITED, status=429)
     feedback = services.feedback_add_comment(
         feedback_id=ref.feedback_id,
         submission_id=ref.submission_id,

@@ -121,7 +121,7 @@ använder svaren för att förbättra innehållet. Vi sparar:</p>
 </ul>
 <p>Vi sparar aldrig din IP-adress, vilken webbläsare du använder eller något annat som kan knytas
 till dig. För att stoppa automatiska massutskick räknar vi svar per avsändare under några minuter
-med hjälp av en förvrängd kod som byts varje dygn och aldrig sparas.</p>
+med hjälp av en förvrängd kod som byts var tionde minut och raderas när de minuterna har gått.</p>
 <h2>Skriv inga personuppgifter i kommentaren</h2>
 <p>Skriv inte ditt namn, din adress eller annat om dig själv eller andra i kommentaren. Om
 kommentaren ändå innehåller något som liknar en e-postadress, ett telefonnummer eller ett
@@ -156,7 +156,7 @@ answers to improve the content. We store:</p>
 </ul>
 <p>We never store your IP address, which browser you use or anything else that could identify
 you. To stop automated mass submissions we count answers per sender for a few minutes using a
-scrambled code that changes every day and is never stored.</p>
+scrambled code that changes every ten minutes and is deleted when those minutes are over.</p>
 <h2>Do not write personal data in the comment</h2>
 <p>Please do not write your name, address or anything else about yourself or others in the comment.
 If a comment still contains something that looks like an e-mail address, a phone number or a
