@@ -1,12 +1,14 @@
 """What the cross-cutting apps work on, told here, in the one package that knows every app.
 
-Editorial (roles, scoping, workflow) and search import no content model: ``SiteConfig.ready()``
-calls ``register()`` once the models are loaded. Feedback needs no registration: a page names
-its content object, and the object its ``feedback_owner``.
+Editorial (roles, scoping, workflow), search and the page cache import no content model:
+``SiteConfig.ready()`` calls ``register()`` once the models are loaded. Feedback needs no
+registration: a page names its content object, and the object its ``feedback_owner``.
 """
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core import pagecache
 from newsroom.editorial import registry as editorial
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
 from newsroom.search import sources as search
@@ -15,6 +17,28 @@ from newsroom.search import sources as search
 def register():
     register_editorial()
     register_search()
+    register_page_cache()
+
+
+def register_page_cache():
+    """Every model a public page shows: a change to any of them invalidates cached pages."""
+    models = [
+        "newsroom.Article",
+        "newsroom.ArticleContact",
+        "newsroom.Topic",
+        "events.Event",
+        "events.EventContact",
+        "events.ProgrammeItem",
+        "organisations.Organisation",
+        "organisations.ContactPerson",
+        "organisations.SocialLink",
+        "images.Image",
+        "pages.Page",
+        "pages.SiteSettings",
+    ]
+    pagecache.invalidate_on(*(apps.get_model(label) for label in models))
+    for label in ["newsroom.Article", "events.Event", "pages.Page"]:
+        pagecache.schedule_from(apps.get_model(label).objects.all)
 
 
 def register_editorial():

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # 304 for a copy that is still right
+    "newsroom.core.pagecache.PageCacheMiddleware",  # readers' pages, before any database work
     "newsroom.errors.DatabaseUnavailableMiddleware",  # a database failure is a 503, not a 500
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -144,7 +146,19 @@ else:
     _database_options.setdefault("timeout", DATABASE_STATEMENT_TIMEOUT_MS / 1000)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Whole public pages (newsroom/core/pagecache.py), in files every worker on the machine
+    # shares, so an editor's change invalidates them for all; PAGE_CACHE_SECONDS=0 turns it off.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": DATA_DIR / "cache" / "pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 20_000, minimum=100)},
+    },
+}
+# How long a reader's copy of a page may be kept (by us, a CDN or the browser) at most; never
+# past the next scheduled publish or unpublish time. Off under DEBUG, where templates change.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300, minimum=0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,6 +9,17 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _page_cache(settings, tmp_path):
+    """Pages are rendered anew in every request (query counts measure the real work); the
+    page cache's own tests turn it on. Every test has a cache folder of its own."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {**settings.CACHES["pages"], "LOCATION": tmp_path / "page-cache"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Every test starts in the site's default language, whatever the one before activated."""
     translation.deactivate()

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.embeds import validate_embed_url
-from newsroom.core.i18n import TranslatedContent, fallback_chain
+from newsroom.core.i18n import TranslatedContent, fallback_chain, language_codes
 from newsroom.core.richtext import RichTextField
 from newsroom.core.slugs import fill_translated_slugs, unique_slug_constraints
 from organisations.content import ContactLink, OrganisationContent, OrganisationContentQuerySet
@@ -48,6 +48,14 @@ class Topic(TranslatedContent, models.Model):
         fill_translated_slugs(self, source="name")
 
 
+def card_deferred_fields():
+    return [
+        f"{name}_{code}"
+        for name in ("body", "fact_box", "video_transcript", "seo_description")
+        for code in language_codes()
+    ] + ["body", "fact_box", "video_transcript", "seo_description"]
+
+
 class ArticleQuerySet(OrganisationContentQuerySet):
     def in_language(self, language=None):
         """Articles with a title in ``language`` or one it falls back to (see module docstring)."""
@@ -57,9 +65,11 @@ class ArticleQuerySet(OrganisationContentQuerySet):
         return self.filter(condition)
 
     def for_list(self):
+        """What a card shows: no body, fact box or transcript in any language."""
         return (
             self.in_language()
             .select_related("image", "organisation")
+            .defer(*card_deferred_fields())
             .order_by("-publish_at", "-pk")
         )
 
@@ -89,8 +99,13 @@ class ArticleQuerySet(OrganisationContentQuerySet):
         topic_ids = [topic.pk for topic in article.topics.all()]
         if not topic_ids:
             return self.none()
+        # An IN over the link table, not a join: no duplicates to remove, so the newest few
+        # come straight off the publish_at index.
+        sharing = Article.topics.through.objects.filter(topic_id__in=topic_ids)
         return (
-            self.filter(topics__in=topic_ids).exclude(pk=article.pk).distinct().for_list()[:limit]
+            self.filter(pk__in=sharing.values("article_id"))
+            .exclude(pk=article.pk)
+            .for_list()[:limit]
         )
 
 

@@ -6,6 +6,7 @@ Every queryset starts from ``Article.objects.published()``; previews reuse ``ren
 from urllib.parse import urlsplit
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
@@ -65,10 +66,16 @@ class ArticleFilterForm(forms.Form):
 
 def article_list(request):
     articles = Article.objects.published()
+    # EXISTS per topic and organisation: each stops at its first published article.
+    published_with = Article.topics.through.objects.filter(
+        topic=OuterRef("pk"), article__in=articles
+    )
     form = ArticleFilterForm(
         request.GET,
-        topics=Topic.objects.filter(articles__in=articles).distinct(),
-        organisations=Organisation.objects.filter(articles__in=articles).distinct(),
+        topics=Topic.objects.filter(Exists(published_with)),
+        organisations=Organisation.objects.filter(
+            Exists(articles.filter(organisation=OuterRef("pk")))
+        ),
     )
     filters = form.filters()
     if filters["kind"]:

@@ -96,3 +96,20 @@ def test_honeypot_is_not_reachable_by_keyboard(page, live_server):
     page.keyboard.press("Shift+Tab")
     focused = page.evaluate("document.activeElement.name || ''")
     assert focused != "fb_leave_empty"
+
+
+def test_answers_from_a_cached_page_with_and_without_javascript(browser, live_server, settings):
+    """Readers served the same stored page each answer once, with and without scripts."""
+    settings.PAGE_CACHE_SECONDS = 300
+    url = f"{live_server.url}/en/"
+    warm = browser.new_context()
+    assert warm.new_page().goto(url).headers.get("x-page-cache") is None  # stored now
+    warm.close()
+    for scripts in (False, True):
+        context = browser.new_context(java_script_enabled=scripts)
+        reader = context.new_page()
+        assert reader.goto(url).headers.get("x-page-cache") == "hit"
+        reader.get_by_role("button", name="Yes").click()
+        expect(reader.get_by_label("What helped you? (optional)")).to_be_visible()
+        context.close()
+    assert Feedback.objects.filter(helpful=True).count() == 2
