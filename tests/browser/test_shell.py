@@ -230,3 +230,16 @@ def test_server_error_page_is_accessible(page, live_server, settings, assert_acc
     assert response.status == 500
     assert page.locator("html").get_attribute("lang") == "en"
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", ["sv", "nn", "en"])
+def test_unavailable_page_is_accessible(page, live_server, settings, assert_accessible, language):
+    settings.ROOT_URLCONF = "tests.newsroom.error_urls"
+    prefix = "" if language == "sv" else f"/{language}"
+
+    response = page.goto(f"{live_server.url}{prefix}/down/")
+
+    assert response.status == 503
+    assert response.headers["retry-after"]
+    assert page.locator("html").get_attribute("lang") == language
+    assert_accessible(page)

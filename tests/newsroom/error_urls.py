@@ -1,7 +1,7 @@
 """The site's URLconf and handler500, plus views that fail or wait on the database."""
 
 from django.conf.urls.i18n import i18n_patterns
-from django.db import connection
+from django.db import OperationalError, connection
 from django.http import HttpResponse
 from django.urls import path
 
@@ -12,6 +12,10 @@ handler500 = site_urls.handler500
 
 def fail(request):
     raise RuntimeError("Deliberate failure to render the 500 page")
+
+
+def database_down(request):
+    raise OperationalError("connection to server at 127.0.0.1 failed: Connection refused")
 
 
 def sleep(request):
@@ -33,6 +37,7 @@ urlpatterns = [
     path("admin/test-statement-timeout/", statement_timeout),
     *i18n_patterns(
         path("fail/", fail),
+        path("down/", database_down),
         path("sleep/", sleep),
         path("statement-timeout/", statement_timeout),
         prefix_default_language=False,
