@@ -19,6 +19,16 @@ def fallback_chain(language=None):
     return list(dict.fromkeys(chain))
 
 
+def language_name(code):
+    """The name of language ``code`` as written inside a sentence of the active language.
+
+    Our own names (settings.LANGUAGES, translated in our catalogues), not Django's, which are
+    untranslated for nb ("Norwegian Bokmal"); Swedish and Norwegian write them in lower case.
+    """
+    name = str(dict(settings.LANGUAGES).get(code, code))
+    return name if (get_language() or "").startswith("en") else name[:1].lower() + name[1:]
+
+
 def field_language(obj, field, language=None):
     """The language in which ``obj.<field>`` is shown in ``language`` after fallbacks."""
     for code in fallback_chain(language):

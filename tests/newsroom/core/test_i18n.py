@@ -118,3 +118,17 @@ def test_alternates_of_a_missing_page_lead_to_home_pages_without_hreflang():
     assert alternates["nb"]["url"] == "/nb/"
     assert not alternates["sv"]["exists"]
     assert alternates["en"]["url"] == "/en/no-such-page/"
+
+
+@pytest.mark.parametrize(
+    ("page", "code", "name"),
+    [
+        ("sv", "nb", "norska (bokmål)"),
+        ("nb", "sv", "svensk"),
+        ("nn", "nn", "norsk (nynorsk)"),
+        ("en", "nb", "Norwegian Bokmål"),
+    ],
+)
+def test_language_names_read_as_part_of_a_sentence(page, code, name):
+    with translation.override(page):
+        assert i18n.language_name(code) == name
