@@ -29,7 +29,6 @@ serve: install
 	$(PY) manage.py migrate --no-input
 	$(VENV)/bin/gunicorn newsroom.wsgi --bind 127.0.0.1:$(PORT) --workers 3 --worker-class gthread --threads 4 --worker-connections 4 --keep-alive 0 --access-logfile -
 
-
 # The whole suite on SQLite, and again on PostgreSQL when DATABASE_URL is set.
 test: install
 	$(MAKE) test-sqlite
@@ -69,8 +68,25 @@ constraints:
 	  "$$tmp/venv/bin/python" -m pip freeze --exclude newsroom; } > constraints.txt.new && \
 	mv constraints.txt.new constraints.txt && echo "constraints.txt: $$(grep -vc '^#' constraints.txt) pins"
 
+# Benchmarks that print ratios (about 20 minutes with DATABASE_URL set, on 2 cores): every bench/*.py
+# (the feedback and database benches need PostgreSQL on 127.0.0.1:5432), then page speed by size,
+# 2,000 against BENCH_ARTICLES articles, on SQLite and, when DATABASE_URL is set, on its PostgreSQL
+# server (bench/pages.py), then Newsroom beside the Wagtail reference site in ../shared/perf-anchor
+# (bench/compare_wagtail.py; COMPARE_DBS="sqlite postgres" adds PostgreSQL). At 100,000 articles:
+# make bench BENCH_ARTICLES=100000 (filling takes about five times as long as at 20,000; it also
+# sizes bench/search.py), or only the pages: .venv/bin/python bench/pages.py --sizes 2000,100000
+# A benchmark that fails does not stop the others; make bench fails at the end, naming it.
+export BENCH_ARTICLES ?= 20000
 bench: install
-	@for b in bench/*.py; do echo "== $$b"; $(DEV_ENV) $(PY) $$b || exit 1; done
+	@failed=; \
+	for b in bench/*.py; do case $$b in bench/pages.py|bench/compare_wagtail.py) continue;; esac; \
+	  echo "== $$b"; $(DEV_ENV) $(PY) $$b || failed="$$failed $$b"; done; \
+	echo "== bench/pages.py on SQLite"; \
+	env -u DATABASE_URL $(PY) bench/pages.py --sizes 2000,$(BENCH_ARTICLES) || failed="$$failed pages(SQLite)"; \
+	if [ -n "$$DATABASE_URL" ]; then echo "== bench/pages.py on PostgreSQL"; \
+	  $(PY) bench/pages.py --sizes 2000,$(BENCH_ARTICLES) --db postgres || failed="$$failed pages(PostgreSQL)"; fi; \
+	echo "== bench/compare_wagtail.py"; $(PY) bench/compare_wagtail.py || failed="$$failed compare_wagtail"; \
+	if [ -n "$$failed" ]; then echo "make bench: failed:$$failed"; exit 1; fi
 
 clean:
 	rm -rf $(VENV) staticfiles build dist

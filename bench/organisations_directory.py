@@ -17,7 +17,7 @@ SIZES = (100, 1_000, 10_000)
 RUNS = 5
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ["DATABASE_URL"] = "sqlite://:memory:"
+os.environ["DATABASE_URL"] = "sqlite:///:memory:"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
 

@@ -39,6 +39,8 @@ def register_page_cache():
     pagecache.invalidate_on(*(apps.get_model(label) for label in models))
     for label in ["newsroom.Article", "events.Event", "pages.Page"]:
         pagecache.schedule_from(apps.get_model(label).objects.all)
+    # Health checks answer for this process, now: never from a stored copy, nor looked up.
+    pagecache.skip_if(lambda request: request.path in ("/healthz", "/readyz"))
 
 
 def register_editorial():
