@@ -8,60 +8,22 @@ answers (each worker would have counted on its own with a per-process count), th
 accepted and the number stored must both be exactly the limit.
 """
 
-import http.client
 import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-import pytest
+from tests.servers import POSTGRES_SCHEMES, gunicorn, request, scratch_database
 
 from .conftest import TOKEN, endpoint
 from .shared_cache import REDIS_URL, delete_keys, new_prefix, require_redis
 
-ROOT = Path(__file__).resolve().parents[3]
 WORKERS = 3
 LIMIT = 4
 CONCURRENT = 8  # posts at once in each round
 ROUNDS = 12  # at most
-POSTGRES_SCHEMES = ("postgres://", "postgresql://", "pgsql://")
-
-
-def _postgres_tool_args(parts):
-    return [
-        "-h",
-        parts.hostname or "127.0.0.1",
-        "-p",
-        str(parts.port or 5432),
-        "-U",
-        parts.username or "postgres",
-    ]
-
-
-@contextmanager
-def scratch_database(tmp_path):
-    """The URL of an empty database that only this test uses; dropped afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(POSTGRES_SCHEMES):
-        yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
-        return
-    parts = urlsplit(url)
-    name = f"newsroom_workers_{uuid.uuid4().hex[:12]}"
-    env = {**os.environ, "PGPASSWORD": parts.password or os.environ.get("PGPASSWORD", "")}
-    args = _postgres_tool_args(parts)
-    subprocess.run(["createdb", *args, name], env=env, check=True)
-    try:
-        yield parts._replace(path=f"/{name}").geturl()
-    finally:
-        subprocess.run(["dropdb", *args, "--force", name], env=env, check=False)
 
 
 def stored_answers(database_url, table="feedback_feedback"):
@@ -74,25 +36,9 @@ def stored_answers(database_url, table="feedback_feedback"):
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def request(port, method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.read().decode()
-    finally:
-        connection.close()
-
-
 @contextmanager
-def gunicorn(database_url, tmp_path, **environment):
-    """gunicorn with 3 workers on a free loopback port; yields ``(port, access_log)``."""
+def limited_site(database_url, tmp_path, **environment):
+    """gunicorn with 3 workers and a limit of 4 answers; yields ``(port, access_log)``."""
     env = {
         **os.environ,
         "DEBUG": "1",
@@ -103,42 +49,8 @@ def gunicorn(database_url, tmp_path, **environment):
         "PAGE_CACHE_SECONDS": "0",  # every GET renders the page, with a form token of its own
         **environment,
     }
-    migrate = [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"]
-    subprocess.run(migrate, env=env, cwd=ROOT, check=True, capture_output=True)
-    port = free_port()
-    access_log = tmp_path / "access.log"
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "newsroom.wsgi",
-        "--workers",
-        str(WORKERS),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--no-control-socket",
-        "--access-logfile",
-        str(access_log),
-        "--access-logformat",
-        "%(p)s %(m)s %(U)s %(s)s",
-    ]
-    with (tmp_path / "gunicorn.log").open("wb") as output:
-        server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=output, stderr=output)
-    try:
-        for _attempt in range(300):
-            assert server.poll() is None, (tmp_path / "gunicorn.log").read_text()
-            try:
-                if request(port, "GET", "/readyz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not become ready")
-        yield port, access_log
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with gunicorn(env, tmp_path, WORKERS) as served:
+        yield served
 
 
 def answer_once(port):
@@ -177,7 +89,7 @@ def post_past_the_limit(port, access_log):
 
 def test_limit_is_exact_across_worker_processes_counting_in_the_database(tmp_path):
     with scratch_database(tmp_path) as database_url:
-        with gunicorn(database_url, tmp_path) as (port, access_log):
+        with limited_site(database_url, tmp_path) as (port, access_log):
             statuses = post_past_the_limit(port, access_log)
             workers = answering_workers(access_log)
         assert len(workers) >= 2, "the answers must have been served by several processes"
@@ -197,7 +109,7 @@ def test_limit_is_exact_across_worker_processes_counting_in_redis(tmp_path):
     }
     try:
         with scratch_database(tmp_path) as database_url:
-            with gunicorn(database_url, tmp_path, **environment) as (port, access_log):
+            with limited_site(database_url, tmp_path, **environment) as (port, access_log):
                 statuses = post_past_the_limit(port, access_log)
                 workers = answering_workers(access_log)
             assert len(workers) >= 2, "the answers must have been served by several processes"
