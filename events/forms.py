@@ -8,8 +8,6 @@ from django import forms
 from django.contrib.admin import widgets
 from django.utils.translation import gettext_lazy as _
 
-from organisations.models import Organisation
-
 from .models import AttendanceMode, Event
 
 # Fields entered as wall-clock times in the event's zone rather than the site's.
@@ -99,11 +97,8 @@ MONTH_PATTERN = re.compile(r"\d{4}-\d{2}")
 class EventFilterForm(forms.Form):
     """The GET filter of the public lists. Invalid values are reported and ignored."""
 
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("All organisations"),
+    organisation = forms.TypedChoiceField(
+        label=_("Organisation"), required=False, coerce=int, empty_value=None
     )
     mode = forms.ChoiceField(
         label=_("Attendance"),
@@ -119,8 +114,17 @@ class EventFilterForm(forms.Form):
     )
 
     def __init__(self, *args, organisations, **kwargs):
+        """``organisations``: the ones the filter offers, in the order shown."""
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations
+        self.organisations = {organisation.pk: organisation for organisation in organisations}
+        self.fields["organisation"].choices = [
+            ("", _("All organisations")),
+            *((pk, organisation.name) for pk, organisation in self.organisations.items()),
+        ]
+
+    def clean_organisation(self):
+        pk = self.cleaned_data["organisation"]
+        return None if pk is None else self.organisations[pk]
 
     def clean_month(self):
         value = self.cleaned_data["month"].strip()

@@ -3,15 +3,16 @@
 import re
 from urllib.parse import urlsplit
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from newsroom.core import memo
 from newsroom.core.i18n import get_by_translated_slug
-from newsroom.core.pagination import paginate
+from newsroom.core.pagination import keyset_page
 from newsroom.core.structured_data import json_ld_script
 from organisations.models import Organisation
 
@@ -27,20 +28,37 @@ FEED_SIZE = 200
 def filter_organisations():
     """Organisations that publish or organise a published event, for the filter's choices."""
     published = Event.objects.published()
-    return (
-        Organisation.objects.filter(Q(events__in=published) | Q(organised_events__in=published))
-        .distinct()
-        .order_by("name")
+    return list(
+        Organisation.objects.filter(
+            Exists(published.filter(organisation=OuterRef("pk")))
+            | Exists(published.filter(organisers=OuterRef("pk")))
+        ).order_by("name")
     )
 
 
 def event_list(request, past=False):
     events = Event.objects.published().for_list()
     events = events.past() if past else events.upcoming()
-    form = EventFilterForm(request.GET or None, organisations=filter_organisations())
+    organisations = memo.remember("events-filter-organisations", filter_organisations)
+    form = EventFilterForm(request.GET or None, organisations=organisations)
     if form.is_bound:
         events = form.filter(events)
-    page = paginate(events, PAGE_SIZE, request.GET.get("page"))
+    filters = form.cleaned_data if form.is_bound else {}
+    page = keyset_page(
+        events,
+        PAGE_SIZE,
+        request.GET,
+        order_field="start",
+        descending=past,
+        count_key=(
+            "events",
+            past,
+            get_language(),
+            getattr(filters.get("organisation"), "pk", None),
+            filters.get("mode"),
+            filters.get("month"),
+        ),
+    )
     title = _("Past events") if past else _("Events")
     breadcrumbs = [(_("Events"), reverse("events:list"))] if past else []
     organisation = form.cleaned_data.get("organisation") if form.is_bound else None

@@ -176,7 +176,14 @@ class Article(OrganisationContent):
         verbose_name_plural = _("articles")
         ordering = ["-publish_at", "-pk"]
         get_latest_by = "publish_at"
-        constraints = unique_slug_constraints("article")
+        constraints = [
+            *unique_slug_constraints("article"),
+            # Lists page by publish time (newsroom.core.pagination.keyset_page).
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="published_article_has_publish_time",
+            ),
+        ]
 
     def get_absolute_url(self):
         return reverse("news:detail", kwargs={"slug": self.slug})

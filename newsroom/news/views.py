@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from newsroom.core import memo
 from newsroom.core.i18n import get_by_translated_slug
-from newsroom.core.pagination import paginate
+from newsroom.core.pagination import keyset_page
 from newsroom.core.structured_data import json_ld_script
 from organisations.models import Organisation
 
@@ -64,26 +65,47 @@ class ArticleFilterForm(forms.Form):
         }
 
 
-def article_list(request):
+def filter_choices():
+    """Topics and organisations that have published articles, once per content generation."""
     articles = Article.objects.published()
     # EXISTS per topic and organisation: each stops at its first published article.
     published_with = Article.topics.through.objects.filter(
         topic=OuterRef("pk"), article__in=articles
     )
-    form = ArticleFilterForm(
-        request.GET,
-        topics=Topic.objects.filter(Exists(published_with)),
-        organisations=Organisation.objects.filter(
-            Exists(articles.filter(organisation=OuterRef("pk")))
-        ),
+    return (
+        list(Topic.objects.filter(Exists(published_with))),
+        list(Organisation.objects.filter(Exists(articles.filter(organisation=OuterRef("pk"))))),
     )
+
+
+def article_page(request, articles, count_key):
+    """One page of article cards, newest first."""
+    return keyset_page(
+        articles.for_list(),
+        PAGE_SIZE,
+        request.GET,
+        order_field="publish_at",
+        descending=True,
+        count_key=(get_language(), *count_key),
+    )
+
+
+def article_list(request):
+    topics, organisations = memo.remember("news-filter-choices", filter_choices)
+    form = ArticleFilterForm(request.GET, topics=topics, organisations=organisations)
     filters = form.filters()
+    articles = Article.objects.published()
     if filters["kind"]:
         articles = articles.filter(kind=filters["kind"])
     if filters["topic"]:
         articles = articles.filter(topics=filters["topic"])
     if filters["organisation"]:
         articles = articles.filter(organisation=filters["organisation"])
+    count_key = (
+        "news",
+        filters["kind"],
+        *(getattr(filters[name], "pk", None) for name in ("topic", "organisation")),
+    )
     return render(
         request,
         "newsroom/article_list.html",
@@ -92,7 +114,7 @@ def article_list(request):
             "breadcrumbs": [],
             "form": form,
             "filtered": any(filters.values()),
-            "page_obj": paginate(articles.for_list(), PAGE_SIZE, request.GET.get("page")),
+            "page_obj": article_page(request, articles, count_key),
             "feeds": feed_links(),
         },
     )
@@ -141,10 +163,8 @@ def topic_detail(request, slug):
             "object": topic,
             "page_title": topic.name,
             "breadcrumbs": [(_("News"), reverse("news:list"))],
-            "page_obj": paginate(
-                Article.objects.published().filter(topics=topic).for_list(),
-                PAGE_SIZE,
-                request.GET.get("page"),
+            "page_obj": article_page(
+                request, Article.objects.published().filter(topics=topic), ("topic", topic.pk)
             ),
             "feeds": feed_links(topic=topic),
         },

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core import memo
 from newsroom.core.i18n import TranslatedContent
 from newsroom.core.publishing import Publishable, PublishableQuerySet
 from newsroom.core.richtext import RichTextField
@@ -29,7 +30,8 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls):
-        return cls.objects.order_by("pk").first() or cls()
+        """The site's settings, read from the database once per content generation."""
+        return memo.remember("site-settings", lambda: cls.objects.order_by("pk").first() or cls())
 
 
 class PageQuerySet(PublishableQuerySet):

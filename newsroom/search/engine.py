@@ -7,13 +7,12 @@ a GIN index, so neither matching nor ranking parses text at query time: that kee
 for a common word fast at 100,000 articles. Visibility is not stored: every search keeps
 only rows the source's public rule (``published()`` …) lets through at that moment.
 
-Other databases (SQLite in development) look for every word of the query, case-insensitively,
-in the title or the text, and rank title matches first.
+SQLite (development, small sites) searches its FTS5 index (``SearchText``, the same texts as
+plain text): every word of the query, as a word or the start of one, case-insensitively, ranked
+by bm25 with the title above the text. Either way the cost follows the matches, not the site.
 """
 
 import re
-from functools import reduce
-from operator import add
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -22,10 +21,20 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import Case, F, FloatField, Func, Q, TextField, Value, When
-from django.db.models.functions import Cast, Concat
+from django.db.models import (
+    BooleanField,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    TextField,
+    Value,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
 
-from .models import SearchDocument
+from .models import SearchDocument, SearchText
 from .sources import Source
 
 MAX_QUERY_LENGTH = 200
@@ -69,17 +78,9 @@ def query_words(query):
     return WORD.findall(query)[:MAX_WORDS]
 
 
-def spellings(word):
-    """SQLite compares ASCII letters without case but other letters (å, ä, ö, æ, ø) exactly."""
-    return {word, word.lower(), word.upper(), word.capitalize()}
-
-
-def contains_word(field, word):
-    return reduce(
-        lambda condition, spelling: condition | Q(**{f"{field}__icontains": spelling}),
-        spellings(word),
-        Q(),
-    )
+def fts_query(words):
+    """An FTS5 query: every word, as a word or a prefix; quoted, so nothing is an operator."""
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
 
 
 def matches(source: Source, query, language):
@@ -98,28 +99,21 @@ def matches(source: Source, query, language):
             result_date=F("date"),
         )
     words = query_words(query)
+    texts = SearchText.objects.filter(kind=source.key, language=language)
     if not words:
-        return visible.none().annotate(
-            result_pk=F("pk"),
+        return texts.none().annotate(
+            result_pk=F("object_id"),
             rank=Value(0.0, output_field=FloatField()),
-            result_date=source.date_expression(),
+            result_date=F("date"),
         )
-    queryset = visible.alias(
-        search_title=joined(source.title_texts(language)),
-        search_body=joined(source.body_texts(language)),
-    )
-    for word in words:
-        queryset = queryset.filter(
-            contains_word("search_title", word) | contains_word("search_body", word)
-        )
-    title_hits = [
-        Case(When(contains_word("search_title", word), then=Value(1)), default=Value(0))
-        for word in words
-    ]
-    return queryset.annotate(
-        result_pk=F("pk"),
-        rank=Cast(reduce(add, title_hits), FloatField()),
-        result_date=source.date_expression(),
+    # EXISTS per match: the visibility rule is checked for what matched, not for everything.
+    return texts.filter(
+        RawSQL("search_text MATCH %s", [fts_query(words)], output_field=BooleanField()),
+        Exists(visible.filter(pk=OuterRef("object_id"))),
+    ).annotate(
+        result_pk=F("object_id"),
+        rank=RawSQL("-search_text.rank", [], output_field=FloatField()),
+        result_date=F("date"),
     )
 
 

@@ -1,9 +1,15 @@
-"""Keeping the stored search documents up to date (PostgreSQL; nothing to do elsewhere).
+"""Keeping the stored search index up to date: ``SearchDocument`` rows on PostgreSQL,
+``SearchText`` rows (SQLite's full-text index) elsewhere.
 
-Every save and delete of searchable content updates its documents (receivers connected in
-``apps.py``); ``reindex()`` (``manage.py search_reindex``) rebuilds all after bulk changes
-made with ``update()`` or raw SQL, or as a nightly safety net.
+Every save and delete of searchable content updates its documents (receivers connected by
+``sources.register``); ``reindex()`` (``manage.py search_reindex``) rebuilds all after bulk
+changes made with ``update()`` or raw SQL, or as a nightly safety net. After ``migrate``, an
+empty index on a site with content is filled (``fill_empty_index``), so upgrading needs no
+extra step.
 """
+
+import html
+import re
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -11,8 +17,10 @@ from django.db.models import F
 from newsroom.core.i18n import language_codes
 
 from .engine import document, full_text
-from .models import SearchDocument
+from .models import SearchDocument, SearchText
 from .sources import SOURCES
+
+TAG = re.compile(r"<[^>]*>")
 
 
 def source_of(obj):
@@ -35,7 +43,7 @@ def reindex():
 def index_rows(source, pks=None):
     """Write the documents of ``source``'s rows (all, or those in ``pks``) in every language."""
     if not full_text():
-        return 0
+        return index_texts(source, pks)
     rows = source.model_class._base_manager.order_by()
     existing = SearchDocument.objects.filter(kind=source.key)
     if pks is not None:
@@ -63,11 +71,69 @@ def index_rows(source, pks=None):
     return written
 
 
+def plain(text, source, name):
+    """What a reader reads of a field: rich text without its tags."""
+    if name in source.rich_text and text:
+        return html.unescape(TAG.sub(" ", text))
+    return text or ""
+
+
+def index_texts(source, pks=None):
+    """``index_rows`` for SQLite's full-text index: the texts, rich text as plain text."""
+    rows = source.model_class._base_manager.order_by()
+    existing = SearchText.objects.filter(kind=source.key)
+    if pks is not None:
+        rows = rows.filter(pk__in=pks)
+        existing = existing.filter(object_id__in=pks)
+    written = []
+    for language in language_codes():
+        texts = {
+            f"search_{name}": text
+            for name, text in zip(
+                source.title + source.body,
+                source.title_texts(language) + source.body_texts(language),
+                strict=True,
+            )
+        }
+        annotated = rows.annotate(**texts, search_date=source.date_expression())
+        for row in annotated.values("pk", *texts, "search_date"):
+            title = " ".join(plain(row[f"search_{name}"], source, name) for name in source.title)
+            body = " ".join(plain(row[f"search_{name}"], source, name) for name in source.body)
+            written.append(
+                (
+                    source.key,
+                    language,
+                    row["pk"],
+                    connection.ops.adapt_datetimefield_value(row["search_date"]),
+                    title,
+                    body,
+                )
+            )
+    with transaction.atomic():
+        existing.delete()
+        # Not bulk_create: FTS5 tables cannot return the rows they inserted.
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {SearchText._meta.db_table} "
+                "(kind, language, object_id, date, title, body) VALUES (%s, %s, %s, %s, %s, %s)",
+                written,
+            )
+    return len(written)
+
+
+def fill_empty_index(**kwargs):
+    """post_migrate receiver: a site upgraded to a new index gets its content indexed."""
+    stored = SearchDocument if full_text() else SearchText
+    if not stored.objects.exists() and any(s.visible_queryset().exists() for s in SOURCES):
+        reindex()
+
+
 def remove(obj):
     """Forget the search documents of a deleted object (searches skip them anyway)."""
     source = source_of(obj)
     if source is not None:
-        SearchDocument.objects.filter(kind=source.key, object_id=obj.pk).delete()
+        stored = SearchDocument if full_text() else SearchText
+        stored.objects.filter(kind=source.key, object_id=obj.pk).delete()
 
 
 def index_saved(sender, instance, raw=False, **kwargs):

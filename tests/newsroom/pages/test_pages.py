@@ -118,7 +118,9 @@ def test_query_count_of_the_index_is_constant(client, django_assert_num_queries)
     client.get(reverse("pages:index"))
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("pages:index"))
+    expected = len(few)
     for _ in range(5):
         PageFactory()
-    with django_assert_num_queries(len(few.captured_queries)):
+    client.get(reverse("pages:index"))  # what changes once per change of content
+    with django_assert_num_queries(expected):
         client.get(reverse("pages:index"))

@@ -4,7 +4,7 @@ from newsroom.search.services import reindex
 
 
 class Command(BaseCommand):
-    help = "Rewrite the stored full-text search documents (PostgreSQL; nothing to do elsewhere)."
+    help = "Rewrite the stored full-text search index of every searchable object."
 
     def handle(self, *args, **options):
         self.stdout.write(f"{reindex()} search documents written.")
