@@ -38,6 +38,9 @@ from .models import SearchDocument, SearchText
 from .sources import Source
 
 MAX_QUERY_LENGTH = 200
+# Matches ranked per kind of content: the newest this many. A common word then costs what a
+# rare one costs however large the site grows; the page says when more matched.
+MAX_MATCHES = 500
 MAX_WORDS = 12  # the fallback builds one condition per word; more words add no precision
 CONFIGS = {"sv": "swedish", "nb": "norwegian", "nn": "norwegian", "en": "english"}
 # ts_headline marks matches with these; the text is escaped before they become <mark>.
@@ -84,36 +87,41 @@ def fts_query(words):
 
 
 def matches(source: Source, query, language):
-    """``(type, pk, rank, date)`` rows of ``source`` the public may see that match ``query``."""
+    """``(type, pk, rank, date)`` rows of ``source`` the public may see that match ``query``.
+
+    Of the newest ``MAX_MATCHES`` matches, those the public may see: the documents are found
+    through the full-text index, and only those are checked and ranked.
+    """
     visible = source.visible_queryset()
     if full_text():
         search_query = SearchQuery(query, search_type="websearch", config=search_config(language))
-        return SearchDocument.objects.filter(
+        found = SearchDocument.objects.filter(
+            kind=source.key, language=language, document=search_query
+        )
+        rank = SearchRank(F("document"), search_query)
+        ranked = SearchDocument.objects  # by key: the match is not repeated
+    else:
+        words = query_words(query)
+        if not words:
+            return SearchText.objects.none().annotate(
+                result_pk=F("object_id"),
+                rank=Value(0.0, output_field=FloatField()),
+                result_date=F("date"),
+            )
+        found = SearchText.objects.filter(
+            RawSQL("search_text MATCH %s", [fts_query(words)], output_field=BooleanField()),
             kind=source.key,
             language=language,
-            document=search_query,
-            object_id__in=visible.values("pk"),
-        ).annotate(
-            result_pk=F("object_id"),
-            rank=SearchRank(F("document"), search_query),
-            result_date=F("date"),
         )
-    words = query_words(query)
-    texts = SearchText.objects.filter(kind=source.key, language=language)
-    if not words:
-        return texts.none().annotate(
-            result_pk=F("object_id"),
-            rank=Value(0.0, output_field=FloatField()),
-            result_date=F("date"),
-        )
-    # EXISTS per match: the visibility rule is checked for what matched, not for everything.
-    return texts.filter(
-        RawSQL("search_text MATCH %s", [fts_query(words)], output_field=BooleanField()),
-        Exists(visible.filter(pk=OuterRef("object_id"))),
-    ).annotate(
-        result_pk=F("object_id"),
-        rank=RawSQL("-search_text.rank", [], output_field=FloatField()),
-        result_date=F("date"),
+        rank = RawSQL("-search_text.rank", [], output_field=FloatField())
+        ranked = found  # FTS5 ranks only in a query that matches
+    # The newest matches first, then which of them the public may see: the visibility rule
+    # is checked for a bounded number of rows, never joined with the whole table.
+    newest = found.order_by(F("date").desc(nulls_last=True), "-object_id").values("pk")
+    return (
+        ranked.filter(pk__in=newest[:MAX_MATCHES])
+        .filter(Exists(visible.filter(pk=OuterRef("object_id"))))
+        .annotate(result_pk=F("object_id"), rank=rank, result_date=F("date"))
     )
 
 

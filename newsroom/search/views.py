@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .engine import MAX_MATCHES
 from .forms import SearchForm
 from .results import search as run_search
 from .sources import SOURCES
@@ -23,6 +24,8 @@ def search(request):
             page=page,
             counts=counts,
             total=sum(count for _source, count in counts),
+            more_matched=any(count >= MAX_MATCHES for _source, count in counts),
+            match_limit=MAX_MATCHES,
             page_title=_("Search: %(query)s") % {"query": query},
         )
     return render(request, "search/search.html", context)

@@ -306,3 +306,17 @@ def test_an_upgraded_site_gets_its_content_indexed_after_migrate():
     assert found("Bredbandsutbyggnad") == []
     fill_empty_index()
     assert found("Bredbandsutbyggnad") == [article]
+
+
+def test_a_word_in_more_pages_than_are_ranked_says_so(client, monkeypatch):
+    monkeypatch.setattr("newsroom.search.engine.MAX_MATCHES", 3)
+    monkeypatch.setattr("newsroom.search.views.MAX_MATCHES", 3)
+    # The factory dates each article a minute before the one made before it.
+    *newest, _older, _oldest = [
+        ArticleFactory(title_sv=f"Vägarbete {n}", title_en=f"Roadworks {n}") for n in range(5)
+    ]
+    page, _counts = search("vägarbete", "sv")
+    assert {result.object for result in page.object_list} == set(newest)
+    content = client.get(search_url("en"), {"q": "roadworks"}).content.decode()
+    assert "(3+)" in content
+    assert "the newest 3 of each kind are ranked" in content
