@@ -158,6 +158,7 @@ def fill(db, size, seed, reuse):
     env = environment(url, media)
     if reuse and article_count(db, url) == size:
         print(f"[{label}] reusing {url}", flush=True)
+        manage(env, "migrate", "--no-input", "-v0")  # what this version adds
         return url, media, None
     fresh_database(db, url)
     shutil.rmtree(media, ignore_errors=True)

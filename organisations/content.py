@@ -79,6 +79,7 @@ class OrganisationContent(TranslatedContent, Publishable):
         super().save(*args, **kwargs)
 
     def clean(self):
+        super().clean()
         fill_translated_slugs(self)
 
     @property
