@@ -147,6 +147,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 else:
     _database_options.setdefault("timeout", DATABASE_STATEMENT_TIMEOUT_MS / 1000)
+# Behind PgBouncer in transaction pooling mode a cursor cannot outlive its transaction: no
+# server-side cursors (QuerySet.iterator() then reads in chunks on our side) unless asked for.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = not env_bool(
+    "DATABASE_SERVER_SIDE_CURSORS", False
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

@@ -6,13 +6,27 @@ vcl 4.1;
 import directors;
 import std;
 
-# One line per gunicorn instance; the probe takes an instance out while /readyz fails.
+# The instances' health check, asked as nginx would ask (HTTPS, the site's host name).
+probe readyz {
+    .request = "GET /readyz HTTP/1.1"
+        "Host: news.example.org"
+        "X-Forwarded-Proto: https"
+        "Connection: close";
+    .interval = 5s;
+    .timeout = 4s;
+    .window = 3;
+    .threshold = 2;
+    .initial = 2;
+}
+
+# One backend per gunicorn instance (add app2, app3 … and add them in vcl_init); the probe
+# takes an instance out while /readyz fails.
 backend app1 {
     .host = "127.0.0.1";
     .port = "8000";
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
-    .probe = { .url = "/readyz"; .interval = 5s; .timeout = 4s; .window = 3; .threshold = 2; }
+    .probe = readyz;
 }
 
 # Newsroom's instances, which send the bans (BAN with a Surrogate-Key header).

@@ -15,6 +15,7 @@ A purge that fails is retried a few times, in the background, and logged; the co
 drop still expires by its ``max-age`` (at most PAGE_CACHE_SECONDS), so a failure only delays.
 """
 
+import atexit
 import contextvars
 import http.client
 import logging
@@ -39,6 +40,7 @@ TIMEOUT = 2
 _loaded = contextvars.ContextVar("httpcache_loaded", default=None)
 _pending = threading.local()  # tags to purge once this thread's transaction commits
 _watched = set()
+_sending = []  # purge threads still running: a management command waits for them as it exits
 
 
 def enabled():
@@ -149,51 +151,80 @@ def purge_on_commit(tags):
 
 
 def _flush():
+    """Ban at once, so the next request anywhere sees the change; retries go on meanwhile."""
     tags, _pending.tags = getattr(_pending, "tags", set()), set()
     if tags:
-        threading.Thread(target=purge, args=(tags,), daemon=True, name="http-purge").start()
+        purge(tags, background=True)
 
 
-def purge(tags, *, delays=RETRY_DELAYS):
-    """Ban the copies carrying any of ``tags`` in every cache; True when all of them did."""
+@atexit.register
+def _finish_sending():
+    """A command's changes are purged too: its process waits for the purges (and retries)."""
+    for thread in list(_sending):
+        thread.join(timeout=sum(RETRY_DELAYS) + len(RETRY_DELAYS) * TIMEOUT * 2)
+
+
+def purge(tags, *, delays=RETRY_DELAYS, background=False):
+    """Ban the copies carrying any of ``tags`` in every cache; True when all did at once.
+
+    With ``background``, the retries of a failed ban run in a thread of their own.
+    """
     tags = sorted(tags)
     done = True
     for url in settings.HTTP_CACHE_PURGE_URLS:
         for start in range(0, len(tags), TAGS_PER_PURGE):
-            done &= _ban(url, " ".join(tags[start : start + TAGS_PER_PURGE]), delays)
+            value = " ".join(tags[start : start + TAGS_PER_PURGE])
+            done &= _ban(url, value, delays, background=background)
     return done
 
 
-def _ban(url, value, delays):
+def _ban(url, value, delays, *, attempt=1, background=False):
+    problem = _send(url, value)
+    if problem is None:
+        return True
+    if attempt > len(delays):
+        logger.error(
+            "Gave up purging %s from the HTTP cache at %s after %d attempts (%s); "
+            "the copies expire by their max-age.",
+            value,
+            url,
+            attempt,
+            problem,
+        )
+        return False
+    delay = delays[attempt - 1]
+    logger.warning(
+        "Could not purge the HTTP cache at %s (%s); trying again in %s s.", url, problem, delay
+    )
+    if background:
+        thread = threading.Thread(
+            target=_retry, args=(url, value, delays, attempt), daemon=True, name="http-purge"
+        )
+        thread.start()
+        _sending[:] = [*(t for t in _sending if t.is_alive()), thread]
+        return False
+    time.sleep(delay)
+    return _ban(url, value, delays, attempt=attempt + 1)
+
+
+def _retry(url, value, delays, attempt):
+    time.sleep(delays[attempt - 1])
+    _ban(url, value, delays, attempt=attempt + 1)
+
+
+def _send(url, value):
+    """One BAN; None when the cache took it, else what went wrong."""
     parts = urlsplit(url)
     connection_class = (
         http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     )
-    for attempt, delay in enumerate((*delays, None), start=1):
+    try:
+        connection = connection_class(parts.hostname, parts.port, timeout=TIMEOUT)
         try:
-            connection = connection_class(parts.hostname, parts.port, timeout=TIMEOUT)
-            try:
-                connection.request("BAN", parts.path or "/", headers={HEADER: value})
-                status = connection.getresponse().status
-            finally:
-                connection.close()
-            if status == 200:
-                return True
-            problem = f"it answered {status}"
-        except OSError as error:
-            problem = str(error) or type(error).__name__
-        if delay is None:
-            logger.error(
-                "Gave up purging %s from the HTTP cache at %s after %d attempts (%s); "
-                "the copies expire by their max-age.",
-                value,
-                url,
-                attempt,
-                problem,
-            )
-            return False
-        logger.warning(
-            "Could not purge the HTTP cache at %s (%s); trying again in %s s.", url, problem, delay
-        )
-        time.sleep(delay)
-    return False
+            connection.request("BAN", parts.path or "/", headers={HEADER: value})
+            status = connection.getresponse().status
+        finally:
+            connection.close()
+    except OSError as error:
+        return str(error) or type(error).__name__
+    return None if status == 200 else f"it answered {status}"
