@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 class Recorder(BaseHTTPRequestHandler):
     """A stand-in for Varnish's ban endpoint: notes each BAN's tags, answers ``status``."""
 
-    def do_BAN(self):  # noqa: N802 -- the HTTP method's name
+    def do_BAN(self):  # the method http.server calls for BAN
         self.server.bans.append(set(self.headers["Surrogate-Key"].split()))
         self.send_response(self.server.status)
         self.send_header("Content-Length", "0")
