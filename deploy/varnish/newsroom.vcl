@@ -50,7 +50,9 @@ sub vcl_recv {
             return (synth(400, "Surrogate-Key: space-separated tags expected"));
         }
         # Lurker-friendly (obj.* only): copies carrying any of the tags are dropped.
-        ban("obj.http.Surrogate-Key ~ (^| )(" + regsuball(req.http.Surrogate-Key, " +", "|") + ")( |$)");
+        # (No blank inside the pattern: the ban expression is split at blanks.)
+        ban({"obj.http.Surrogate-Key ~ (^|\s)("} + regsuball(req.http.Surrogate-Key, " +", "|")
+            + {")(\s|$)"});
         return (synth(200, "Banned"));
     }
     # The admin is never cached and is the only part that gets the session cookie.
