@@ -189,7 +189,7 @@ def varnish(folder, backend_port, port):
     )
     # The same VCL refusing bans, as a cache that cannot purge (loaded by a test below).
     refusing = folder / "refusing.vcl"
-    ban = re.search(r"^\s*ban\(.*\);$", shipped, re.MULTILINE).group(0)
+    ban = re.search(r"^\s*ban\(.*?\);$", shipped, re.MULTILINE | re.DOTALL).group(0)
     refusing.write_text(vcl.read_text().replace(ban, 'return (synth(503, "Refused"));'))
     work = folder / "varnish"
     command = ["varnishd", "-F", "-n", str(work), "-a", f"127.0.0.1:{port}", "-f", str(vcl)]
@@ -243,16 +243,16 @@ def cluster(tmp_path_factory):
             instance_env = {**env, "DATA_DIR": str(data_dir)}
             port, _log = stack.enter_context(gunicorn(instance_env, data_dir, workers=2))
             instances[name] = (port, data_dir, instance_env)
-        command_env = instances["a"][2]
-        manage(
-            command_env, "createsuperuser", "--no-input", "--username", "admin", "--email", "a@x.se"
-        )
-        manage(command_env, "demo")  # after the account, which it then leaves alone
         readable = Path(tempfile.mkdtemp(prefix="newsroom-varnish-"))
         stack.callback(shutil.rmtree, readable, ignore_errors=True)
         readable.chmod(0o755)
         varnish_work, varnish_process = varnish(readable, instances["b"][0], varnish_port)
         stack.enter_context(varnish_process)
+        command_env = instances["a"][2]
+        manage(
+            command_env, "createsuperuser", "--no-input", "--username", "admin", "--email", "a@x.se"
+        )
+        manage(command_env, "demo")  # after the account, which it then leaves alone
         yield {
             "env": command_env,
             "database_url": database_url,
