@@ -169,3 +169,129 @@ def env_database(name="DATABASE_URL", default="", **options):
     if url:
         return parse_database_url(url, name=name, **options)
     return parse_database_url(default, name=f"The default for {name}", **options)
+
+
+# Beyond one machine (README "Several machines"): Redis, object storage, HTTP cache purges.
+
+REDIS_FORMS = "redis://[:password@]host:6379/0, rediss://… (TLS) or unix:///path/to/redis.sock?db=0"
+
+
+def parse_redis_url(url, *, name="REDIS_URL"):
+    """Check a Redis URL as redis-py reads it; returns it unchanged. Never repeats a password."""
+
+    def refuse(problem):
+        return ImproperlyConfigured(f"{name} {problem}; accepted: {REDIS_FORMS}.")
+
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        raise refuse("is not a valid URL (is the port a number?)") from None
+    scheme = parts.scheme.lower()
+    if "://" not in url or scheme not in ("redis", "rediss", "unix"):
+        raise refuse(f"has the unknown scheme {scheme + '://'!r}" if scheme else "is not a URL")
+    if scheme == "unix":
+        if not parts.path:
+            raise refuse("names no socket path")
+        return url
+    if not parts.hostname:
+        raise refuse("names no host")
+    database = parts.path.strip("/")
+    if database and not database.isdigit():
+        raise refuse("names a database that is not a number (the path after the host)")
+    return url
+
+
+STORAGE_FORMS = (
+    "s3://[access-key:secret-key@]bucket[/prefix][?endpoint=https://s3.example.org"
+    "&region=eu-north-1&addressing=path|virtual&serve=proxy|bucket|https://cdn.example.org/media]"
+)
+STORAGE_OPTIONS = ("endpoint", "region", "addressing", "serve")
+
+
+def parse_media_storage_url(url, *, name="MEDIA_STORAGE_URL"):
+    """django-storages' S3 options for a bucket URL, and how readers get the files.
+
+    ``serve``: ``proxy`` (the default: through Newsroom's /media/ view, for a private bucket),
+    ``bucket`` (the bucket's own public address) or a base URL (a CDN in front of the bucket).
+    Keys may also come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as boto3 reads them.
+    Returns ``(options, serve)``; messages never repeat a key.
+    """
+    from urllib.parse import parse_qs, unquote
+
+    def refuse(problem):
+        return ImproperlyConfigured(f"{name} {problem}; accepted: {STORAGE_FORMS}.")
+
+    try:
+        parts = urlsplit(url)
+        query = parse_qs(parts.query, keep_blank_values=True, strict_parsing=bool(parts.query))
+    except ValueError:
+        raise refuse("is not a valid URL") from None
+    if "://" not in url or parts.scheme.lower() != "s3":
+        raise refuse(
+            f"has the unknown scheme {parts.scheme + '://'!r}" if parts.scheme else "is not a URL"
+        )
+    bucket = parts.hostname or ""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]", bucket):
+        raise refuse("names no valid bucket (3 to 63 lower-case letters, digits, dots, hyphens)")
+    unknown = sorted(set(query) - set(STORAGE_OPTIONS))
+    if unknown:
+        raise refuse(f"has the unknown option {unknown[0]!r}")
+    if any(len(values) > 1 for values in query.values()):
+        raise refuse("repeats an option")
+    option = {key: values[0].strip() for key, values in query.items()}
+    if (parts.username is None) != (parts.password is None):
+        raise refuse("must give both the access key and the secret key, or neither")
+    options = {
+        "bucket_name": bucket,
+        "location": parts.path.strip("/"),
+        # Never overwrite: a name already taken gets another, as on the file system.
+        "file_overwrite": False,
+        "querystring_auth": False,
+    }
+    if parts.username is not None:
+        options["access_key"] = unquote(parts.username)
+        options["secret_key"] = unquote(parts.password)
+    if endpoint := option.get("endpoint"):
+        _web_url(endpoint, refuse, "endpoint")
+        options["endpoint_url"] = endpoint.rstrip("/")
+    if region := option.get("region"):
+        if not re.fullmatch(r"[a-z0-9-]{2,40}", region):
+            raise refuse(f"has the invalid region {region!r}")
+        options["region_name"] = region
+    if addressing := option.get("addressing"):
+        if addressing not in ("path", "virtual"):
+            raise refuse("has an addressing that is neither path nor virtual")
+        options["addressing_style"] = addressing
+    serve = option.get("serve") or "proxy"
+    if serve not in ("proxy", "bucket"):
+        cdn = _web_url(serve, refuse, "serve")
+        options["custom_domain"] = (cdn.netloc + cdn.path).rstrip("/")
+        options["url_protocol"] = f"{cdn.scheme}:"
+    return options, serve
+
+
+def _web_url(value, refuse, option):
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018
+    except ValueError:
+        raise refuse(f"has a value of {option} that is not a valid URL") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+        raise refuse(f"has a value of {option} that is not an http:// or https:// address")
+    return parts
+
+
+def env_http_urls(name):
+    """Comma-separated http:// or https:// addresses, e.g. of the HTTP caches to purge."""
+    urls = env_list(name)
+
+    def refuse(problem):
+        return ImproperlyConfigured(
+            f"{name} {problem}; accepted: comma-separated addresses such as "
+            "http://127.0.0.1:6081/, or empty for none."
+        )
+
+    for url in urls:
+        _web_url(url, refuse, "address")
+    return urls

@@ -14,8 +14,11 @@ from newsroom.env import (
     env_database,
     env_directory,
     env_float,
+    env_http_urls,
     env_int,
     env_list,
+    parse_media_storage_url,
+    parse_redis_url,
     sqlite_url,
 )
 
@@ -144,6 +147,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 else:
     _database_options.setdefault("timeout", DATABASE_STATEMENT_TIMEOUT_MS / 1000)
+# Behind PgBouncer in transaction pooling mode a cursor cannot outlive its transaction: no
+# server-side cursors (QuerySet.iterator() then reads in chunks on our side) unless asked for.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = not env_bool(
+    "DATABASE_SERVER_SIDE_CURSORS", False
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -159,6 +167,31 @@ CACHES = {
 # How long a reader's copy of a page may be kept (by us, a CDN or the browser) at most; never
 # past the next scheduled publish or unpublish time. Off under DEBUG, where templates change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300, minimum=0)
+
+# Several machines (README): REDIS_URL puts every cache in Redis, shared by every instance; a
+# Redis that stops answering costs a request at most the timeouts below (pages are then served
+# from the database, the feedback limit counts there).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    parse_redis_url(REDIS_URL)
+    try:
+        import redis  # noqa: F401 -- Django's backend needs it; say so now, not on first use
+    except ImportError:
+        raise ImproperlyConfigured(
+            "REDIS_URL is set but the redis package is missing: pip install 'newsroom[redis]'."
+        ) from None
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+    CACHES = {
+        "default": {**_redis, "KEY_PREFIX": "newsroom"},
+        "pages": {**_redis, "KEY_PREFIX": "newsroom-pages"},
+    }
+# The HTTP caches in front (Varnish, deploy/varnish/newsroom.vcl): pages carry Surrogate-Key
+# tags and a change bans exactly the tagged copies there (newsroom/core/httpcache.py).
+HTTP_CACHE_PURGE_URLS = env_http_urls("HTTP_CACHE_PURGE_URL")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -206,6 +239,22 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# MEDIA_STORAGE_URL puts uploads (images, renditions, documents) in an S3-compatible bucket.
+MEDIA_STORAGE_URL = os.environ.get("MEDIA_STORAGE_URL", "").strip()
+if MEDIA_STORAGE_URL:
+    _bucket_options, MEDIA_SERVE = parse_media_storage_url(MEDIA_STORAGE_URL)
+    try:
+        import storages.backends.s3  # noqa: F401
+    except ImportError:
+        raise ImproperlyConfigured(
+            "MEDIA_STORAGE_URL is set but django-storages is missing: pip install 'newsroom[s3]'."
+        ) from None
+    STORAGES["default"] = {
+        "BACKEND": "newsroom.core.bucket.ProxiedBucketStorage"
+        if MEDIA_SERVE == "proxy"
+        else "storages.backends.s3.S3Storage",
+        "OPTIONS": _bucket_options,
+    }
 WHITENOISE_USE_FINDERS = DEBUG
 # Uploads: generous enough for a camera original, small enough to refuse abuse.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

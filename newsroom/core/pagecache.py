@@ -16,11 +16,18 @@ not served after it, so scheduled content appears on time with no task runner.
 Responses carry ``Cache-Control: public`` with a ``max-age`` bounded the same way and an
 ``ETag``, so a CDN or browser may keep them as long and revalidate with ``If-None-Match``
 (answered 304 by Django's ConditionalGetMiddleware). Hooks (``on_hit()``) may refresh the parts
-of a stored page that must differ per reader, such as the feedback form's signed token.
+of a stored page that must differ per reader, such as the feedback form's signed token. With
+HTTP caches in front to purge, pages also carry the tags of what they show (``httpcache``).
+
+A cache that fails (Redis stopped or unreachable) is logged as a warning, at most once a minute
+per process, and pages are rendered from the database meanwhile, still marked public for as
+long as they may be kept, so the HTTP cache in front goes on serving them.
 """
 
 import datetime
 import hashlib
+import logging
+import time
 import uuid
 
 from django.conf import settings
@@ -32,7 +39,11 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
+from . import httpcache
 from .publishing import Status
+
+logger = logging.getLogger(__name__)
+WARNING_INTERVAL = 60  # seconds between two warnings of a failing cache, per process
 
 GENERATION_KEY = "pagecache:generation"
 NEXT_CHANGE_KEY = "pagecache:next-change:{generation}"
@@ -42,6 +53,7 @@ PER_RESPONSE_HEADERS = {"date", "x-request-id", "set-cookie", "vary", "content-l
 _scheduled = []  # querysets (callables) of content with publish_at / unpublish_at
 _hit_hooks = []  # callables: content bytes -> content bytes
 _skip_rules = []  # callables: request -> True when the page is one reader's own
+_last_warning = [0.0]
 
 
 def cache():
@@ -51,6 +63,7 @@ def cache():
 def invalidate_on(*models):
     """Any save, delete or relation change of these models changes every page."""
     for model in models:
+        httpcache.watch(model)
         uid = f"pagecache-{model._meta.label_lower}"
         post_save.connect(invalidate, sender=model, dispatch_uid=uid)
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
@@ -79,7 +92,20 @@ def skip_if(rule):
 
 
 def invalidate(*args, **kwargs):
-    cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    try:
+        cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        # The change is saved all the same; copies stored before expire by their max-age.
+        logger.exception("Could not invalidate the page cache; stored pages expire on their own.")
+
+
+def cache_failed():
+    """Log that the page cache cannot be used, once a minute per process at most."""
+    if time.monotonic() - _last_warning[0] >= WARNING_INTERVAL:
+        _last_warning[0] = time.monotonic()
+        logger.warning(
+            "The page cache is unavailable; serving pages from the database.", exc_info=True
+        )
 
 
 def generation():
@@ -101,6 +127,13 @@ def next_change(current, now):
     stored = cache().get(key)
     if stored is not None and (stored == 0 or stored > now):
         return stored or None
+    moment = scheduled_change(now)
+    cache().set(key, moment or 0, timeout=None if moment is None else max(1, int(moment - now)))
+    return moment
+
+
+def scheduled_change(now):
+    """The next scheduled publish or unpublish time after ``now``, asked of the database."""
     at = datetime.datetime.fromtimestamp(now, tz=datetime.UTC)
     moments = []
     for queryset in _scheduled:
@@ -113,9 +146,7 @@ def next_change(current, now):
             )
         )
         moments += [value.timestamp() for value in found.values() if value is not None]
-    moment = min(moments, default=None)
-    cache().set(key, moment or 0, timeout=None if moment is None else max(1, int(moment - now)))
-    return moment
+    return min(moments, default=None)
 
 
 def is_cacheable_request(request):
@@ -151,21 +182,49 @@ class PageCacheMiddleware:
         if not is_cacheable_request(request):
             return self.get_response(request)
         now = timezone.now().timestamp()
-        current = generation()
-        key = page_key(request, current)
-        stored = cache().get(key)
+        try:
+            current = generation()
+            key = page_key(request, current)
+            stored = cache().get(key)
+        except Exception:
+            cache_failed()
+            return self.without_cache(request, now)
         if stored is not None and stored["expires"] > now:
             return self.replay(stored, now)
-        response = self.get_response(request)
+        response = self.render(request)
         if is_cacheable_response(response):
-            self.store(key, response, current, now)
+            try:
+                self.store(key, response, current, now)
+            except Exception:
+                cache_failed()
+                return self.without_cache(request, now, response)
         return response
 
-    def store(self, key, response, current, now):
+    def render(self, request):
+        """The page, tagged with what it shows when HTTP caches in front are purged by tag."""
+        if not httpcache.enabled():
+            return self.get_response(request)
+        with httpcache.tagging() as tags:
+            response = self.get_response(request)
+        if tags and is_cacheable_response(response):
+            response[httpcache.HEADER] = httpcache.header_value(tags)
+        return response
+
+    def without_cache(self, request, now, response=None):
+        """The page rendered while the cache fails: public still, bounded as ever."""
+        response = response or self.render(request)
+        if is_cacheable_response(response):
+            expires = self.expiry(now, scheduled_change(now))
+            if expires > now:
+                self.mark_public(response, expires, now)
+        return response
+
+    def expiry(self, now, changes):
         expires = now + settings.PAGE_CACHE_SECONDS
-        changes = next_change(current, now)
-        if changes is not None:
-            expires = min(expires, changes)
+        return expires if changes is None else min(expires, changes)
+
+    def store(self, key, response, current, now):
+        expires = self.expiry(now, next_change(current, now))
         if expires <= now:
             return
         response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'

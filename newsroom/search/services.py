@@ -35,9 +35,22 @@ def index(obj):
         index_rows(source, [obj.pk])
 
 
+# Any number that no other advisory lock of the database uses.
+REINDEX_LOCK = 0x6E727331
+
+
 def reindex():
-    """Rewrite every search document; returns the number written."""
-    return sum(index_rows(source) for source in SOURCES)
+    """Rewrite every search document; returns the number written.
+
+    One run at a time, whichever machine starts it: a second run started meanwhile waits for
+    the first to commit (a transaction-scoped advisory lock, which PgBouncer's transaction
+    pooling keeps), then rewrites afresh, so no document is written twice.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REINDEX_LOCK])
+        return sum(index_rows(source) for source in SOURCES)
 
 
 def index_rows(source, pks=None):
