@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import pagecache
 from newsroom.editorial import registry as editorial
+from newsroom.editorial.reminders import review_reminders
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
+from newsroom.notifications import registry as notifications
 from newsroom.search import sources as search
 
 
@@ -18,6 +20,12 @@ def register():
     register_editorial()
     register_search()
     register_page_cache()
+    register_notifications()
+
+
+def register_notifications():
+    """The jobs ``send_notifications`` runs before it sends what they recorded."""
+    notifications.register_job("review reminders", review_reminders)
 
 
 def register_page_cache():
