@@ -345,6 +345,10 @@ NOTIFICATION_CLAIM_SECONDS = 10 * 60
 NOTIFICATION_RETENTION_DAYS = env_int("NOTIFICATION_RETENTION_DAYS", 30, minimum=1)
 # The address links in mails lead to, e.g. https://www.example.org (no path). Unset: under DEBUG
 # http://127.0.0.1:8000, otherwise the first of ALLOWED_HOSTS over https.
+# Staff password resets asked for per client address, and per address, in an hour.
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)
+# Seconds a password reset or invitation link works (Django's default: 3 days).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 60 * 60, minimum=600)
 SITE_URL = env_site_url(
     "SITE_URL",
     "http://127.0.0.1:8000" if DEBUG or not ALLOWED_HOSTS else f"https://{ALLOWED_HOSTS[0]}",

@@ -9,7 +9,6 @@ from newsroom.editorial.models import AuditEntry
 from newsroom.editorial.roles import PUBLISHER
 from newsroom.notifications.models import Notification, Preference
 from tests.newsroom.news.factories import draft
-from tests.smtp import smtp_server  # noqa: F401 -- the fixture
 
 from .conftest import logged_in, make_user, reload
 from .test_publishing import change
@@ -65,9 +64,12 @@ def test_submit_publish_and_send_back_each_tell_whom_they_concern_once(
     assert len(smtp_server.to("publisher@example.org")) == 2  # two submissions
     assert smtp_server.to("other@example.org") == []  # another organisation's publisher
     assert all(mail.message["Auto-Submitted"] == "auto-generated" for mail in to_editor)
-    assert list(
-        AuditEntry.objects.order_by("pk").values_list("action", flat=True)
-    ) == ["submitted", "sent back", "submitted", "published"]
+    assert list(AuditEntry.objects.order_by("pk").values_list("action", flat=True)) == [
+        "submitted",
+        "sent back",
+        "submitted",
+        "published",
+    ]
 
 
 def test_nobody_is_told_of_what_they_did_themselves(client, people, article, smtp_server):

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from newsroom.notifications import sending, services
 from newsroom.notifications.models import Notification, Preference
-from tests.smtp import smtp_server  # noqa: F401 -- the fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +94,8 @@ def test_a_refused_mail_is_tried_again_and_the_others_are_sent(smtp_server, sett
     call_command("send_notifications")
     assert [mail.recipients for mail in smtp_server.received] == [["ola@example.org"]]
     refused.refresh_from_db()
-    assert refused.sent_at is None and refused.attempts == 1
+    assert refused.sent_at is None
+    assert refused.attempts == 1
     assert "No such mailbox" in refused.last_error
 
     smtp_server.refuse.clear()
@@ -112,7 +112,8 @@ def test_a_mail_refused_too_often_is_given_up(smtp_server, settings):
     for _run in range(4):
         call_command("send_notifications")
     notification.refresh_from_db()
-    assert notification.attempts == 2 and notification.sent_at is None
+    assert notification.attempts == 2
+    assert notification.sent_at is None
 
 
 def test_an_unreachable_server_fails_the_run_and_costs_no_attempt(smtp_server):
@@ -121,7 +122,8 @@ def test_an_unreachable_server_fails_the_run_and_costs_no_attempt(smtp_server):
     with pytest.raises(CommandError, match="next run sends what is left"):
         call_command("send_notifications")
     notification.refresh_from_db()
-    assert notification.attempts == 0 and notification.claimed_at is None
+    assert notification.attempts == 0
+    assert notification.claimed_at is None
     smtp_server.start()
     call_command("send_notifications")
     assert len(smtp_server.received) == 1
@@ -156,13 +158,15 @@ def test_a_title_cannot_add_headers_or_lines_to_the_subject(smtp_server):
     assert mail.message["Bcc"] is None
     subject = str(mail.message["Subject"]).strip()
     assert subject.startswith("Ready for review: Rapport Bcc: victim@example.com")
-    assert "\n" not in subject and len(subject) < 230
+    assert "\n" not in subject
+    assert len(subject) < 230
 
 
 def test_sent_mails_are_forgotten_after_the_retention_period(smtp_server, settings):
     settings.NOTIFICATION_RETENTION_DAYS = 30
-    old, new = record_submitted(staff_user("kari"), key="old"), record_submitted(
-        staff_user("ola"), key="new"
+    old, new = (
+        record_submitted(staff_user("kari"), key="old"),
+        record_submitted(staff_user("ola"), key="new"),
     )
     call_command("send_notifications")
     Notification.objects.filter(pk=old.pk).update(
