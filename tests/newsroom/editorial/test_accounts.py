@@ -48,7 +48,9 @@ def test_a_reset_mail_lets_staff_choose_a_new_password(client, staff_user, smtp_
     assert set_password(Client(), link, "Another-one 77 quite long").status_code == 200  # used
 
 
-def test_the_answer_is_the_same_for_unknown_addresses_and_non_staff(client, staff_user, smtp_server):
+def test_the_answer_is_the_same_for_unknown_addresses_and_non_staff(
+    client, staff_user, smtp_server
+):
     User.objects.create_user("reader", email="reader@example.org", password=PASSWORD)
     known = client.post(RESET, {"email": "editor@example.org"})
     for email in ("nobody@example.org", "reader@example.org"):
@@ -118,8 +120,12 @@ def test_a_site_administrator_invites_a_person_to_a_role_in_an_organisation(
 
 
 def test_an_invitation_expires(client, orgs, site_admin, smtp_server, settings):
-    invite(logged_in(client, site_admin), email="nora@example.org", role=EDITOR,
-           organisation=orgs.own.pk)
+    invite(
+        logged_in(client, site_admin),
+        email="nora@example.org",
+        role=EDITOR,
+        organisation=orgs.own.pk,
+    )
     link = link_in(smtp_server.received[0])
     settings.PASSWORD_RESET_TIMEOUT = -1  # the link's time is up
     assert set_password(Client(), link).status_code == 200
@@ -127,9 +133,7 @@ def test_an_invitation_expires(client, orgs, site_admin, smtp_server, settings):
 
 
 def test_only_site_administrators_may_invite(client, orgs, publisher, smtp_server):
-    response = invite(
-        logged_in(client, publisher), email="x@example.org", role=SITE_ADMINISTRATOR
-    )
+    response = invite(logged_in(client, publisher), email="x@example.org", role=SITE_ADMINISTRATOR)
     assert response.status_code == 403
     assert not User.objects.filter(email="x@example.org").exists()
 
@@ -147,8 +151,9 @@ def test_only_site_administrators_may_invite(client, orgs, publisher, smtp_serve
         ({"email": "x@example.org", "role": EDITOR, "first_name": "n" * 200}, "first_name"),
     ],
 )
-def test_hostile_invitations_are_refused(client, orgs, site_admin, staff_user, smtp_server, data,
-                                         field):
+def test_hostile_invitations_are_refused(
+    client, orgs, site_admin, staff_user, smtp_server, data, field
+):
     response = logged_in(client, site_admin).post("/admin/invite/", data)
     assert response.status_code == 200
     assert field in response.context["form"].errors
