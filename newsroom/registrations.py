@@ -14,6 +14,8 @@ from newsroom.editorial.reminders import review_reminders
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
 from newsroom.notifications import registry as notifications
 from newsroom.search import sources as search
+from newsroom.subscriptions import registry as subscriptions
+from newsroom.subscriptions.services import news_to_subscribers
 
 
 def register():
@@ -26,6 +28,12 @@ def register():
 def register_notifications():
     """The jobs ``send_notifications`` runs before it sends what they recorded."""
     notifications.register_job("review reminders", review_reminders)
+    subscriptions.set_news(
+        article="newsroom.Article",
+        topic="newsroom.Topic",
+        organisation="organisations.Organisation",
+    )
+    notifications.register_job("news to subscribers", news_to_subscribers)
 
 
 def register_page_cache():

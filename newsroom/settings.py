@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "events",
     "newsroom.search",
     "newsroom.notifications",
+    "newsroom.subscriptions",
     "newsroom",  # the project package, for its demo command
 ]
 

@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path(_("organisations/"), include("organisations.urls")),
     path(_("events/"), include("events.urls")),
     path(_("feedback/"), include("newsroom.feedback.urls")),
+    path(_("subscribe/"), include("newsroom.subscriptions.urls")),
     prefix_default_language=False,
 )
 

@@ -113,7 +113,7 @@ def _tell(users, obj, *, entry, kind, context=None):
             user,
             key=f"workflow:{entry.pk}:{user.pk}",
             kind=kind,
-            template=kind,
+            template=f"notifications/mail/{kind}",
             context={
                 "item": item,
                 "by_name": display_name(entry.user) or entry.username,

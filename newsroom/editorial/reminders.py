@@ -99,7 +99,7 @@ def review_reminders(today=None):
             user,
             key=f"{KIND}:{user.pk}:{today.isoformat()}",
             kind=KIND,
-            template="review_reminder",
+            template="notifications/mail/review_reminder",
             context={"items": entries, "preferences_url": notices.preferences_url()},
         )
         recorded += notification is not None

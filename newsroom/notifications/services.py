@@ -47,12 +47,12 @@ def one_line(text, limit=200):
 
 
 def render_mail(template, context, language):
-    """``(subject, text, html)`` of ``notifications/mail/<template>``, in ``language``."""
+    """``(subject, text, html)`` from ``<template>.subject.txt``, ``.txt`` and ``.html``."""
     with translation.override(language):
         context = {"site_name": settings.SITE_NAME, "language": language, **context}
-        subject = one_line(render_to_string(f"notifications/mail/{template}.subject.txt", context))
-        text = render_to_string(f"notifications/mail/{template}.txt", context)
-        html = render_to_string(f"notifications/mail/{template}.html", context)
+        subject = one_line(render_to_string(f"{template}.subject.txt", context))
+        text = render_to_string(f"{template}.txt", context)
+        html = render_to_string(f"{template}.html", context)
     return subject, text, html
 
 

@@ -26,7 +26,7 @@ def record_submitted(user, key="test:1", title="Ny rapport"):
         user,
         key=key,
         kind="submitted",
-        template="submitted",
+        template="notifications/mail/submitted",
         context={
             "item": {"title": title},
             "by_name": "Eva Editor",
