@@ -15,7 +15,7 @@ from newsroom.editorial.roles import MANAGE, VIEW, WRITE
 from newsroom.notifications import registry as notifications
 from newsroom.search import sources as search
 from newsroom.subscriptions import registry as subscriptions
-from newsroom.subscriptions.services import news_to_subscribers
+from newsroom.subscriptions.services import forget_confirmation_mails, news_to_subscribers
 
 
 def register():
@@ -34,6 +34,7 @@ def register_notifications():
         organisation="organisations.Organisation",
     )
     notifications.register_job("news to subscribers", news_to_subscribers)
+    notifications.register_job("unconfirmed addresses forgotten", forget_confirmation_mails)
 
 
 def register_page_cache():

@@ -9,7 +9,7 @@ person and the day) keeps a second run on the same day from mailing again.
 
 import datetime
 
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -60,11 +60,25 @@ def owners(items):
     return result.values()
 
 
-def is_due(last_sent, items, today):
+def key(user, day):
+    return f"{KIND}:{user.pk}:{day.isoformat()}"
+
+
+def last_reminded(users):
+    """``{user id: the day of their last digest}``, read from the digests' keys."""
+    last = {}
+    for user_id, digest_key in Notification.objects.filter(kind=KIND, user__in=users).values_list(
+        "user", "key"
+    ):
+        day = datetime.date.fromisoformat(digest_key.rsplit(":", 1)[1])
+        last[user_id] = max(day, last.get(user_id, day))
+    return last
+
+
+def is_due(last, items, today):
     """Whether to remind now: never reminded, a week since, or a page newly due since then."""
-    if last_sent is None:
+    if last is None:
         return True
-    last = timezone.localdate(last_sent)
     return today - last >= REPEAT or any(item.review_by > last for item in items)
 
 
@@ -76,11 +90,7 @@ def review_reminders(today=None):
         for user, items in owners(due_items(today))
         if preference_for(user).review_reminders
     ]
-    last = dict(
-        Notification.objects.filter(kind=KIND, user__in=[user for user, _items in users_items])
-        .values_list("user")
-        .annotate(Max("created"))
-    )
+    last = last_reminded([user for user, _items in users_items])
     recorded = 0
     for user, items in users_items:
         if not is_due(last.get(user.pk), items, today):
@@ -97,7 +107,7 @@ def review_reminders(today=None):
         ]
         notification = notify(
             user,
-            key=f"{KIND}:{user.pk}:{today.isoformat()}",
+            key=key(user, today),
             kind=KIND,
             template="notifications/mail/review_reminder",
             context={"items": entries, "preferences_url": notices.preferences_url()},

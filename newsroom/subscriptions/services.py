@@ -163,3 +163,13 @@ def news_to_subscribers(today=None):
             key = f"news.digest:{subscription.pk}:{day.isoformat()}"
             recorded += bool(_record_news(subscription, articles, key, "digest"))
     return recorded
+
+
+def forget_confirmation_mails(today=None):
+    """Delete the confirmation mails older than a confirmation link lives: an address nobody
+    confirmed is then gone from the site. How many."""
+    before = timezone.now() - datetime.timedelta(seconds=links.CONFIRM_MAX_AGE)
+    deleted, _by_model = Notification.objects.filter(
+        kind="subscription.confirm", created__lt=before
+    ).delete()
+    return deleted

@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         today = timezone.localdate()
         for name, job in registry.JOBS.items():
-            self.stdout.write(f"{name}: recorded {job(today)} mails.")
+            self.stdout.write(f"{name}: {job(today)}.")
         try:
             sent, refused = sending.send_pending()
         except Exception as error:
