@@ -110,6 +110,7 @@ class StaffPasswordResetForm(PasswordResetForm):
 
 class StaffPasswordResetView(PasswordResetView):
     form_class = StaffPasswordResetForm
+    template_name = "editorial/password_reset_form.html"
 
     def form_valid(self, form):
         if is_rate_limited(self.request, form.cleaned_data["email"]):
