@@ -12,6 +12,7 @@ from newsroom.core import pagecache
 from newsroom.editorial import registry as editorial
 from newsroom.editorial.reminders import review_reminders
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
+from newsroom.feedback.digest import feedback_digests
 from newsroom.notifications import registry as notifications
 from newsroom.search import sources as search
 from newsroom.subscriptions import registry as subscriptions
@@ -28,6 +29,7 @@ def register():
 def register_notifications():
     """The jobs ``send_notifications`` runs before it sends what they recorded."""
     notifications.register_job("review reminders", review_reminders)
+    notifications.register_job("feedback digests", feedback_digests)
     subscriptions.set_news(
         article="newsroom.Article",
         topic="newsroom.Topic",

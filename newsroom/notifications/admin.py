@@ -13,7 +13,7 @@ from .models import Preference
 
 
 class PreferenceAdmin(admin.ModelAdmin):
-    fields = ["language", "review_reminders", "workflow"]
+    fields = ["language", "review_reminders", "workflow", "feedback_digest"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(user=request.user)

@@ -51,6 +51,11 @@ class Notification(models.Model):
 class Preference(models.Model):
     """Which mails a member of staff receives, and in which language."""
 
+    class Digest(models.TextChoices):
+        OFF = "off", _("None")
+        DAILY = "daily", _("Daily")
+        WEEKLY = "weekly", _("Weekly, on Mondays")
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -75,6 +80,14 @@ class Preference(models.Model):
             "When an editor submits a page for review (publishers), or when a publisher "
             "publishes or sends back your page (editors)."
         ),
+    )
+
+    feedback_digest = models.CharField(
+        _("feedback digest"),
+        max_length=10,
+        choices=Digest.choices,
+        default=Digest.OFF,
+        help_text=_("New answers to “Was this page helpful?” on the pages of your organisations."),
     )
 
     class Meta:
