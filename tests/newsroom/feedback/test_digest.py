@@ -83,7 +83,8 @@ def test_a_weekly_digest_comes_on_mondays_for_the_week_before(smtp_server):
     own = OrganisationFactory()
     member("weekly", own, "weekly", language="nb")
     for days_before in (1, 3, 7, 8):
-        answer(own, f"/nyheter/{days_before}/", False, MONDAY - datetime.timedelta(days=days_before))
+        day = MONDAY - datetime.timedelta(days=days_before)
+        answer(own, f"/nyheter/{days_before}/", False, day)
     run(MONDAY + datetime.timedelta(days=1))  # a Tuesday: nothing
     assert smtp_server.received == []
     run(MONDAY)
