@@ -131,3 +131,19 @@ def test_hostile_preferences_are_refused(client, people, language):
     assert "language" in response.context["adminform"].form.errors
     own.refresh_from_db()
     assert own.language == "en"
+
+
+def test_sending_back_with_a_comment_tells_the_editor_what_to_change(
+    client, people, article, smtp_server
+):
+    from newsroom.editorial import services
+
+    editor, publisher = people
+    change(logged_in(client, editor), article, status=Status.REVIEW)
+    services.sent_back(
+        reload(article), user=publisher, comment="Lägg till datum.\n<b>Tack</b> & hej"
+    )
+    call_command("send_notifications")
+    [mail] = smtp_server.to("editor@example.org")
+    assert "Lägg till datum.\n<b>Tack</b> & hej" in mail.text.replace("\r\n", "\n")
+    assert "Lägg till datum.<br>&lt;b&gt;Tack&lt;/b&gt; &amp; hej" in mail.html
