@@ -51,8 +51,9 @@ def render_mail(template, context, language):
     with translation.override(language):
         context = {"site_name": settings.SITE_NAME, "language": language, **context}
         subject = one_line(render_to_string(f"{template}.subject.txt", context))
-        text = render_to_string(f"{template}.txt", context)
-        html = render_to_string(f"{template}.html", context)
+        # A NUL cannot be stored (PostgreSQL refuses it) nor belongs in a mail.
+        text = render_to_string(f"{template}.txt", context).replace("\x00", "")
+        html = render_to_string(f"{template}.html", context).replace("\x00", "")
     return subject, text, html
 
 

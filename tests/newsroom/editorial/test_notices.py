@@ -105,10 +105,11 @@ def test_own_preferences_are_reachable_and_nobody_elses(client, people):
     assert response.redirect_chain[-1][0].endswith(f"/preference/{own.pk}/change/")
     response = as_editor.post(
         f"/admin/notifications/preference/{own.pk}/change/",
-        {"language": "nn", "workflow": "on"},
+        {"language": "nn", "workflow": "on", "feedback_digest": "weekly"},
     )
     own.refresh_from_db()
     assert (own.language, own.workflow, own.review_reminders) == ("nn", True, False)
+    assert own.feedback_digest == "weekly"
     theirs = Preference.objects.get(user=publisher)
     assert as_editor.get(f"/admin/notifications/preference/{theirs.pk}/change/").status_code in (
         302,
