@@ -85,8 +85,8 @@ def record_status_change(obj, *, user, before):
         record(obj, user=user, action=AuditEntry.Action.UNPUBLISHED)
     elif obj.status == Status.REVIEW and was != Status.REVIEW:
         submitted_for_review(obj, user=user)
-    elif was == Status.REVIEW and obj.status == Status.DRAFT:
-        sent_back(obj, user=user)
+    elif was == Status.REVIEW and obj.status == Status.DRAFT and can_publish(user):
+        sent_back(obj, user=user)  # an editor taking back their own submission is no event
 
 
 # The workflow's events: each is audited and mailed to whom it concerns (notices.py).

@@ -148,3 +148,12 @@ def test_sending_back_with_a_comment_tells_the_editor_what_to_change(
     [mail] = smtp_server.to("editor@example.org")
     assert "Lägg till datum.\n<b>Tack</b> & hej" in mail.text.replace("\r\n", "\n")
     assert "Lägg till datum.<br>&lt;b&gt;Tack&lt;/b&gt; &amp; hej" in mail.html
+
+
+def test_an_editor_taking_back_their_submission_sends_nothing_back(client, people, article):
+    editor, _publisher = people
+    as_editor = logged_in(client, editor)
+    change(as_editor, article, status=Status.REVIEW)
+    change(as_editor, article, status=Status.DRAFT)
+    assert list(AuditEntry.objects.values_list("action", flat=True)) == ["submitted"]
+    assert list(Notification.objects.values_list("kind", flat=True)) == ["submitted"]
