@@ -242,7 +242,7 @@ def env_email_address(name, default):
     _display_name, address = parseaddr(value)
     if (
         not address
-        or any(character in value for character in "\r\n\x00")
+        or any(character in value for character in "\r\n\x00,;")  # one address, one line
         or not _EMAIL_ADDRESS.fullmatch(address)
     ):
         raise ImproperlyConfigured(
