@@ -25,7 +25,8 @@ def test_email_urls_become_djangos_settings():
         "EMAIL_USE_SSL": False,
     }
     smtps = env.parse_email_url("smtps://relay.example.org")
-    assert (smtps["EMAIL_PORT"], smtps["EMAIL_USE_SSL"], smtps["EMAIL_USE_TLS"]) == (465, True, False)
+    assert smtps["EMAIL_PORT"] == 465
+    assert (smtps["EMAIL_USE_SSL"], smtps["EMAIL_USE_TLS"]) == (True, False)
     assert env.parse_email_url("smtp://localhost")["EMAIL_PORT"] == 25
     console = env.parse_email_url("console://")
     assert console == {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
