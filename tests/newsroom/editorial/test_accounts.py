@@ -174,3 +174,10 @@ def test_a_site_administrator_needs_no_organisation_and_names_are_one_line(
     assert user.first_name == "Ada Bcc: v@example.com"
     assert user.groups.get() == Group.objects.get(name=SITE_ADMINISTRATOR)
     assert smtp_server.received[0].recipients == ["admin2@example.org"]
+
+
+def test_the_admin_home_page_offers_invitations_to_site_administrators_only(
+    client, site_admin, publisher
+):
+    assert "/admin/invite/" in logged_in(client, site_admin).get("/admin/").content.decode()
+    assert "/admin/invite/" not in logged_in(client, publisher).get("/admin/").content.decode()
