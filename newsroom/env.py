@@ -9,8 +9,9 @@ message.
 import math
 import os
 import re
+from email.utils import parseaddr
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -34,6 +35,7 @@ DATABASE_FORMS = (
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+_EMAIL_ADDRESS = re.compile(r"[^@\s<>,;:\"]+@[^@\s<>,;:\"]+\.[^@\s<>,;:\".]+")
 
 
 def _value(name):
@@ -295,3 +297,103 @@ def env_http_urls(name):
     for url in urls:
         _web_url(url, refuse, "address")
     return urls
+
+
+# E-mail by URL scheme: the backend, and whether the connection is encrypted from the start
+# (implicit TLS, port 465) or upgraded with STARTTLS (port 587).
+EMAIL_SCHEMES = {
+    "smtp": {"EMAIL_USE_TLS": False, "EMAIL_USE_SSL": False},
+    "smtp+tls": {"EMAIL_USE_TLS": True, "EMAIL_USE_SSL": False},
+    "smtps": {"EMAIL_USE_TLS": False, "EMAIL_USE_SSL": True},
+    "smtp+ssl": {"EMAIL_USE_TLS": False, "EMAIL_USE_SSL": True},
+}
+EMAIL_DEFAULT_PORTS = {"smtp": 25, "smtp+tls": 587, "smtps": 465, "smtp+ssl": 465}
+EMAIL_FORMS = (
+    "console:// (print mails), smtp://host:25, smtp+tls://user:password@host:587 (STARTTLS) or "
+    "smtps://user:password@host:465 (also smtp+ssl://), optionally ?timeout=seconds"
+)
+
+
+def parse_email_url(url, *, name="EMAIL_URL"):
+    """Django's EMAIL_* settings for an e-mail URL; the password is never repeated in a message."""
+
+    def refuse(problem):
+        return ImproperlyConfigured(f"{name} {problem}; accepted: {EMAIL_FORMS}.")
+
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise refuse("is not a valid URL (is the port a number?)") from None
+    scheme = parts.scheme.lower()
+    if "://" not in url or not scheme:
+        raise refuse("is not an e-mail URL")
+    if scheme == "console":
+        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if scheme not in EMAIL_SCHEMES:
+        raise refuse(f"has the unknown scheme {scheme + '://'!r}")
+    if not parts.hostname:
+        raise refuse("names no host")
+    if parts.path not in ("", "/") or parts.fragment:
+        raise refuse("has a path; only the host, port, user and password are read")
+    config = {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": port or EMAIL_DEFAULT_PORTS[scheme],
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_TIMEOUT": 30,
+        **EMAIL_SCHEMES[scheme],
+    }
+    for key, values in parse_qs(parts.query, keep_blank_values=True).items():
+        if key != "timeout" or len(values) != 1:
+            raise refuse(f"has the unknown or repeated option {key!r}")
+        timeout = _int(values[0])
+        if timeout is None or timeout < 1:
+            raise refuse(f"has timeout={values[0]!r}; it must be a whole number of seconds")
+        config["EMAIL_TIMEOUT"] = timeout
+    return config
+
+
+def env_email(name="EMAIL_URL"):
+    """The e-mail settings of ``name``; unset or empty prints mails (the console backend)."""
+    return parse_email_url(_value(name) or "console://", name=name)
+
+
+def env_email_address(name, default):
+    """A sender such as ``news@example.org`` or ``Newsroom <news@example.org>``."""
+    value = _value(name)
+    if not value:
+        return default
+    _display_name, address = parseaddr(value)
+    if (
+        not address
+        or any(character in value for character in "\r\n\x00,;")  # one address, one line
+        or not _EMAIL_ADDRESS.fullmatch(address)
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be an e-mail address such as news@example.org or "
+            f"Newsroom <news@example.org>, or empty for the default; got {value!r}."
+        )
+    return value
+
+
+def env_site_url(name, default):
+    """The site's address for links in mails: ``https://www.example.org``, without a path."""
+    value = _value(name).rstrip("/") or default
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or (parts.path or parts.query or parts.fragment or parts.username)
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be the site's address such as https://www.example.org (no path); "
+            f"got {value!r}."
+        )
+    return value

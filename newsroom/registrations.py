@@ -10,14 +10,33 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import pagecache
 from newsroom.editorial import registry as editorial
+from newsroom.editorial.reminders import review_reminders
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
+from newsroom.feedback.digest import feedback_digests
+from newsroom.notifications import registry as notifications
 from newsroom.search import sources as search
+from newsroom.subscriptions import registry as subscriptions
+from newsroom.subscriptions.services import forget_confirmation_mails, news_to_subscribers
 
 
 def register():
     register_editorial()
     register_search()
     register_page_cache()
+    register_notifications()
+
+
+def register_notifications():
+    """The jobs ``send_notifications`` runs before it sends what they recorded."""
+    notifications.register_job("review reminders", review_reminders)
+    notifications.register_job("feedback digests", feedback_digests)
+    subscriptions.set_news(
+        article="newsroom.Article",
+        topic="newsroom.Topic",
+        organisation="organisations.Organisation",
+    )
+    notifications.register_job("news to subscribers", news_to_subscribers)
+    notifications.register_job("unconfirmed addresses forgotten", forget_confirmation_mails)
 
 
 def register_page_cache():

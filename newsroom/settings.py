@@ -13,10 +13,13 @@ from newsroom.env import (
     env_choice,
     env_database,
     env_directory,
+    env_email,
+    env_email_address,
     env_float,
     env_http_urls,
     env_int,
     env_list,
+    env_site_url,
     parse_media_storage_url,
     parse_redis_url,
     sqlite_url,
@@ -67,6 +70,8 @@ INSTALLED_APPS = [
     "newsroom.news",
     "events",
     "newsroom.search",
+    "newsroom.notifications",
+    "newsroom.subscriptions",
     "newsroom",  # the project package, for its demo command
 ]
 
@@ -375,3 +380,26 @@ if SITE_CONTACT_EMAIL and (
     )
 # Seconds a reader is asked to wait before trying again (the Retry-After of a 503).
 UNAVAILABLE_RETRY_AFTER = env_int("UNAVAILABLE_RETRY_AFTER", 30, minimum=1)
+
+# E-mail (newsroom/notifications): EMAIL_URL picks the server; unset, mails are printed to
+# standard output (the console backend), so `make run` shows them in the terminal.
+globals().update(env_email("EMAIL_URL"))
+DEFAULT_FROM_EMAIL = env_email_address(
+    "DEFAULT_FROM_EMAIL", SITE_CONTACT_EMAIL or "webmaster@localhost"
+)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Failed attempts after which a refused mail is given up; seconds after which a mail claimed by a
+# run that died is sent by the next; days the record of a sent mail is kept.
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 5, minimum=1)
+NOTIFICATION_CLAIM_SECONDS = 10 * 60
+NOTIFICATION_RETENTION_DAYS = env_int("NOTIFICATION_RETENTION_DAYS", 30, minimum=1)
+# The address links in mails lead to, e.g. https://www.example.org (no path). Unset: under DEBUG
+# http://127.0.0.1:8000, otherwise the first of ALLOWED_HOSTS over https.
+# Staff password resets asked for per client address, and per address, in an hour.
+PASSWORD_RESET_RATE_LIMIT = env_int("PASSWORD_RESET_RATE_LIMIT", 5, minimum=1)
+# Seconds a password reset or invitation link works (Django's default: 3 days).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 60 * 60, minimum=600)
+SITE_URL = env_site_url(
+    "SITE_URL",
+    "http://127.0.0.1:8000" if DEBUG or not ALLOWED_HOSTS else f"https://{ALLOWED_HOSTS[0]}",
+)

@@ -34,6 +34,7 @@ sitemaps = {
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("admin/", include("newsroom.editorial.account_views")),  # password reset, invitations
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -48,6 +49,7 @@ urlpatterns += i18n_patterns(
     path(_("organisations/"), include("organisations.urls")),
     path(_("events/"), include("events.urls")),
     path(_("feedback/"), include("newsroom.feedback.urls")),
+    path(_("subscribe/"), include("newsroom.subscriptions.urls")),
     prefix_default_language=False,
 )
 

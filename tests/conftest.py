@@ -1,6 +1,8 @@
 import pytest
 from django.utils import translation
 
+pytest_plugins = ["tests.smtp"]  # the smtp_server fixture: a real SMTP server on loopback
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):

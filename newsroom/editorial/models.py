@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntry(models.Model):
-    """Who published, unpublished, restored or recovered what, and when.
+    """Who published, unpublished, restored, recovered, submitted or reviewed what, and when.
 
     Kept apart from revisions: revisions record every save, the audit log only the deliberate
     acts a site administrator needs to account for.
@@ -16,6 +16,9 @@ class AuditEntry(models.Model):
         UNPUBLISHED = "unpublished", _("Unpublished")
         RESTORED = "restored", _("Restored an earlier version")
         RECOVERED = "recovered", _("Recovered after deletion")
+        SUBMITTED = "submitted", _("Submitted for review")
+        SENT_BACK = "sent back", _("Sent back to the editor")
+        REVIEWED = "reviewed", _("Reviewed: still correct")
 
     created = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from newsroom.core.publishing import Status
 
+from . import notices
 from .models import AuditEntry
 from .scoping import can_publish
 
@@ -76,12 +77,30 @@ def record(obj, *, user, action):
 
 
 def record_status_change(obj, *, user, before):
-    """Audit a change that published or unpublished ``obj``."""
-    was_published = bool(before) and before["status"] == Status.PUBLISHED
-    if obj.status == Status.PUBLISHED and not was_published:
-        record(obj, user=user, action=AuditEntry.Action.PUBLISHED)
-    elif was_published and obj.status != Status.PUBLISHED:
+    """Audit a change that published, unpublished, submitted or sent back ``obj``."""
+    was = before["status"] if before else None
+    if obj.status == Status.PUBLISHED and was != Status.PUBLISHED:
+        published(obj, user=user)
+    elif was == Status.PUBLISHED and obj.status != Status.PUBLISHED:
         record(obj, user=user, action=AuditEntry.Action.UNPUBLISHED)
+    elif obj.status == Status.REVIEW and was != Status.REVIEW:
+        submitted_for_review(obj, user=user)
+    elif was == Status.REVIEW and obj.status == Status.DRAFT and can_publish(user):
+        sent_back(obj, user=user)  # an editor taking back their own submission is no event
+
+
+# The workflow's events: each is audited and mailed to whom it concerns (notices.py).
+def submitted_for_review(obj, *, user):
+    notices.notify_submitted(obj, entry=record(obj, user=user, action=AuditEntry.Action.SUBMITTED))
+
+
+def published(obj, *, user):
+    notices.notify_published(obj, entry=record(obj, user=user, action=AuditEntry.Action.PUBLISHED))
+
+
+def sent_back(obj, *, user, comment=""):
+    entry = record(obj, user=user, action=AuditEntry.Action.SENT_BACK)
+    notices.notify_sent_back(obj, entry=entry, comment=comment)
 
 
 def save_with_workflow(obj, *, user, save, before):
@@ -109,3 +128,15 @@ def set_status(objects, *, user, status):
         save_with_workflow(obj, user=user, save=obj.save, before=before)
         changed += 1
     return changed
+
+
+def mark_reviewed(obj, *, user, today=None):
+    """ "Still correct": the next review date a review period from today, and audited.
+
+    Only the date is written (no new version, no signal): readers' pages do not change.
+    """
+    obj.review_by = (today or timezone.localdate()) + datetime.timedelta(
+        days=settings.REVIEW_PERIOD_DAYS
+    )
+    type(obj)._default_manager.filter(pk=obj.pk).update(review_by=obj.review_by)
+    return record(obj, user=user, action=AuditEntry.Action.REVIEWED)

@@ -131,6 +131,12 @@ stället på <a href="mailto:info@example.org">info@example.org</a>.</p>
 <p>Kommentarer sparas i 90 dagar och raderas sedan automatiskt. Själva ja- eller nej-svaret sparas
 därefter utan kommentar, som statistik per sida. Bara redaktörer hos Exempelregionen och de
 organisationer som publicerar på webbplatsen kan läsa svaren.</p>
+<h2>Nyheter via e-post</h2>
+<p>Om du prenumererar på nyheter sparar vi bara din e-postadress, vad du vill ha (ämnen,
+organisationer eller alla nyheter, hur ofta och på vilket språk) och när du bekräftade
+prenumerationen. Inget sparas förrän du har bekräftat via länken i e-postmeddelandet; bekräftar
+du inte raderas meddelandet efter 7 dagar. Varje utskick har en länk där du avslutar
+prenumerationen, och då raderas din adress. Bara webbplatsens administratörer kan se adresserna.</p>
 <h2>Dina rättigheter</h2>
 <p>Eftersom vi inte sparar något som kan knytas till dig kan vi i regel inte hitta just ditt svar.
 Du har ändå rätt att begära information om och rättelse eller radering av personuppgifter, och att
@@ -166,6 +172,12 @@ a reply, contact us at <a href="mailto:info@example.org">info@example.org</a> in
 <p>Comments are kept for 90 days and then deleted automatically. The yes or no answer itself is
 kept after that without the comment, as statistics per page. Only editors at the Example Region
 and the organisations that publish on the website can read the answers.</p>
+<h2>News by e-mail</h2>
+<p>If you subscribe to news we store only your e-mail address, what you want (topics,
+organisations or all news, how often and in which language) and when you confirmed the
+subscription. Nothing is stored until you confirm through the link in the e-mail; if you do not,
+that e-mail is deleted after 7 days. Every mail has a link to unsubscribe, which deletes your
+address. Only the website's administrators can see the addresses.</p>
 <h2>Your rights</h2>
 <p>As we store nothing that can be linked to you, we usually cannot find your particular answer. You
 still have the right to ask for information about, correction or erasure of personal data, and to

@@ -17,6 +17,7 @@ from newsroom.core.publishing import Status
 from .. import services, workflow
 from ..scoping import can_publish
 from .history import HistoryAdmin
+from .review import ReviewAdmin
 
 PUBLISHING_FIELDSET = (
     _("Publishing"),
@@ -137,7 +138,7 @@ class PublishingAdmin:
         )
 
 
-class EditorialAdmin(PublishingAdmin, HistoryAdmin):
-    """For articles and events: scoped, versioned, with the publishing workflow."""
+class EditorialAdmin(ReviewAdmin, PublishingAdmin, HistoryAdmin):
+    """For articles and events: scoped, versioned, with the publishing workflow and reviews."""
 
     readonly_fields = ["preview_link", "created", "modified"]
