@@ -67,17 +67,17 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
-    def fill_publish_time(self):
-        """Published with no time given: published now (lists page by this time)."""
-        if self.status == Status.PUBLISHED and self.publish_at is None:
-            self.publish_at = timezone.now()
+    def save(self, *args, **kwargs):
+        self.fill_publish_time()
+        super().save(*args, **kwargs)
 
     def clean(self):
         self.fill_publish_time()
 
-    def save(self, *args, **kwargs):
-        self.fill_publish_time()
-        super().save(*args, **kwargs)
+    def fill_publish_time(self):
+        """Published with no time given: published now (lists page by this time)."""
+        if self.status == Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
 
     def is_published(self, at=None):
         at = at or timezone.now()
