@@ -81,6 +81,11 @@ def field_changes(model, older, newer):
             continue
         old_pieces, new_pieces = _segments(display(field, old_value), display(field, new_value))
         changes.append(
-            {"label": capfirst(field.verbose_name), "old": old_pieces, "new": new_pieces}
+            {
+                "field": field.name,
+                "label": capfirst(field.verbose_name),
+                "old": old_pieces,
+                "new": new_pieces,
+            }
         )
     return changes

@@ -9,11 +9,13 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
 
+from newsroom.core import pagecache
 from newsroom.core.publishing import Status
 
-from .models import AuditEntry
+from .models import AuditEntry, WorkingCopy
 from .scoping import can_publish
 
 PUBLISHING_FIELDS = ("status", "publish_at", "unpublish_at")
@@ -109,3 +111,186 @@ def set_status(objects, *, user, status):
         save_with_workflow(obj, user=user, save=obj.save, before=before)
         changed += 1
     return changed
+
+
+def correction_recorded(obj, *, user):
+    """Somebody changed what readers see directly: who and when, in the audit log."""
+    record(obj, user=user, action=AuditEntry.Action.CORRECTED)
+
+
+# Working copies: changes to a published item that readers do not see until a publisher
+# publishes them. The functions below named after what happened (``submitted``, ``sent_back``,
+# ``scheduled``, ``published``, ``discarded``) run once the change is stored; they are the
+# places to tell people (e-mail notifications hook in here).
+
+
+def working_copy_of(obj):
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    return WorkingCopy.objects.filter(content_type=content_type, object_id=str(obj.pk)).first()
+
+
+def save_working_copy(obj, *, user, data, organisation_id, submit=False):
+    """Store the change form's ``data`` for ``obj`` as its working copy (one per object)."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    status = WorkingCopy.Status.REVIEW if submit else WorkingCopy.Status.DRAFT
+    working_copy, _created = WorkingCopy.objects.update_or_create(
+        content_type=content_type,
+        object_id=str(obj.pk),
+        defaults={
+            "object_repr": str(obj)[:200],
+            "organisation_id": organisation_id,
+            "data": data,
+            "author": user,
+            "status": status,
+            "publish_at": None,
+            "scheduled_by": None,
+        },
+    )
+    if submit:
+        submitted(working_copy, user=user)
+    return working_copy
+
+
+def _check_publisher(user):
+    if not can_publish(user):
+        raise PermissionDenied("Publishing needs the publish right.")
+
+
+def submit_working_copy(working_copy, *, user):
+    working_copy.status = WorkingCopy.Status.REVIEW
+    working_copy.save(update_fields=["status", "modified"])
+    submitted(working_copy, user=user)
+
+
+def send_back_working_copy(working_copy, *, user, comment):
+    _check_publisher(user)
+    was_scheduled = working_copy.status == WorkingCopy.Status.SCHEDULED
+    working_copy.status = WorkingCopy.Status.DRAFT
+    working_copy.comment = comment
+    working_copy.publish_at = None
+    working_copy.scheduled_by = None
+    working_copy.save()
+    if was_scheduled:
+        _schedule_changed()
+    sent_back(working_copy, user=user)
+
+
+def schedule_working_copy(working_copy, *, user, at, substantive):
+    _check_publisher(user)
+    working_copy.status = WorkingCopy.Status.SCHEDULED
+    working_copy.publish_at = at
+    working_copy.scheduled_by = user
+    working_copy.substantive = substantive
+    working_copy.save()
+    _schedule_changed()
+    scheduled(working_copy, user=user)
+
+
+def discard_working_copy(working_copy, *, user):
+    working_copy.delete()
+    if working_copy.status == WorkingCopy.Status.SCHEDULED:
+        _schedule_changed()
+    discarded(working_copy, user=user)
+
+
+def publish_working_copy(working_copy, obj, *, user, apply, substantive):
+    """Replace the live ``obj`` by its working copy in one transaction.
+
+    ``apply()`` saves the working copy's data through the admin's form (a new revision, so the
+    history keeps both versions) and returns the form errors, or None when it saved.
+    """
+    _check_publisher(user)
+    with transaction.atomic():
+        errors = apply(substantive)
+        if errors:
+            transaction.set_rollback(True)
+            return errors
+        WorkingCopy.objects.filter(pk=working_copy.pk).delete()
+    forget_next_due()
+    published(working_copy, obj, user=user)
+    return None
+
+
+NEXT_DUE_KEY = "editorial:next-working-copy"
+
+
+def forget_next_due():
+    pagecache.cache().delete(NEXT_DUE_KEY)
+
+
+def next_due():
+    """The timestamp of the earliest scheduled working copy, or 0 when none is.
+
+    Kept in the page cache's store, shared by every worker: a request reads the cache, and the
+    database only after a change to the schedule.
+    """
+    stored = pagecache.cache().get(NEXT_DUE_KEY)
+    if stored is None:
+        found = (
+            WorkingCopy.objects.filter(status=WorkingCopy.Status.SCHEDULED)
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+        stored = found.timestamp() if found else 0
+        pagecache.cache().set(NEXT_DUE_KEY, stored, timeout=None)
+    return stored
+
+
+def _schedule_changed():
+    # Cached pages must not outlive (or end at) a moment that is no longer the next change.
+    forget_next_due()
+    pagecache.invalidate()
+
+
+def due_working_copies(at=None):
+    return WorkingCopy.objects.filter(
+        status=WorkingCopy.Status.SCHEDULED, publish_at__lte=at or timezone.now()
+    )
+
+
+def next_scheduled_change(at):
+    """When the next scheduled working copy after ``at`` is due (for the page cache)."""
+    found = (
+        WorkingCopy.objects.filter(status=WorkingCopy.Status.SCHEDULED, publish_at__gt=at)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    return found
+
+
+def _record_working_copy(working_copy, *, user, action):
+    AuditEntry.objects.create(
+        user=user,
+        username=user.get_username() if user else "",
+        action=action,
+        content_type_id=working_copy.content_type_id,
+        object_id=working_copy.object_id,
+        object_repr=working_copy.object_repr,
+    )
+
+
+def submitted(working_copy, *, user):
+    """An editor submitted changes to a published item for review."""
+    _record_working_copy(working_copy, user=user, action=AuditEntry.Action.SUBMITTED)
+
+
+def sent_back(working_copy, *, user):
+    """A publisher sent changes back to their editors with ``working_copy.comment``."""
+    _record_working_copy(working_copy, user=user, action=AuditEntry.Action.SENT_BACK)
+
+
+def scheduled(working_copy, *, user):
+    """A publisher scheduled changes for ``working_copy.publish_at``."""
+    _record_working_copy(working_copy, user=user, action=AuditEntry.Action.SCHEDULED)
+
+
+def discarded(working_copy, *, user):
+    """Somebody discarded changes (the working copy is deleted; its fields are still readable)."""
+    _record_working_copy(working_copy, user=user, action=AuditEntry.Action.DISCARDED)
+
+
+def published(working_copy, obj, *, user):
+    """Changes replaced the live ``obj`` (``user`` published them, or scheduled them)."""
+    record(obj, user=user, action=AuditEntry.Action.PUBLISHED)

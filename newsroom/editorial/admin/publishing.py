@@ -17,6 +17,7 @@ from newsroom.core.publishing import Status
 from .. import services, workflow
 from ..scoping import can_publish
 from .history import HistoryAdmin
+from .working_copies import WorkingCopyAdmin
 
 PUBLISHING_FIELDSET = (
     _("Publishing"),
@@ -37,13 +38,6 @@ class PublishingAdmin:
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and obj.status == Status.PUBLISHED:
-            # What readers see changes only through a publisher.
-            return self.has_publish_permission(request)
-        return allowed
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -137,7 +131,8 @@ class PublishingAdmin:
         )
 
 
-class EditorialAdmin(PublishingAdmin, HistoryAdmin):
-    """For articles and events: scoped, versioned, with the publishing workflow."""
+class EditorialAdmin(WorkingCopyAdmin, PublishingAdmin, HistoryAdmin):
+    """For articles and events: scoped, versioned, with the publishing workflow; what readers
+    see changes through working copies (``working_copies``) or a publisher's correction."""
 
     readonly_fields = ["preview_link", "created", "modified"]
