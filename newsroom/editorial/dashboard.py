@@ -81,8 +81,7 @@ def working_copy_sections(user):
     models = [
         model
         for model in apps.get_models()
-        if model._meta.label_lower in registry.ENTRIES
-        and user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+        if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
     ]
     content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
     copies = WorkingCopy.objects.filter(content_type__in=content_types.values())

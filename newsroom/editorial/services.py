@@ -151,8 +151,12 @@ def save_working_copy(obj, *, user, data, organisation_id, submit=False):
     return working_copy
 
 
-def _check_publisher(user):
-    if not can_publish(user):
+def _check_publisher(user, working_copy):
+    """Publishable content changes for readers only through a publisher; an organisation's
+    page through whoever may change it (checked by the admin)."""
+    model = working_copy.content_type.model_class()
+    has_status = model is not None and any(f.name == "status" for f in model._meta.fields)
+    if has_status and not can_publish(user):
         raise PermissionDenied("Publishing needs the publish right.")
 
 
@@ -163,7 +167,7 @@ def submit_working_copy(working_copy, *, user):
 
 
 def send_back_working_copy(working_copy, *, user, comment):
-    _check_publisher(user)
+    _check_publisher(user, working_copy)
     was_scheduled = working_copy.status == WorkingCopy.Status.SCHEDULED
     working_copy.status = WorkingCopy.Status.DRAFT
     working_copy.comment = comment
@@ -176,7 +180,7 @@ def send_back_working_copy(working_copy, *, user, comment):
 
 
 def schedule_working_copy(working_copy, *, user, at, substantive):
-    _check_publisher(user)
+    _check_publisher(user, working_copy)
     working_copy.status = WorkingCopy.Status.SCHEDULED
     working_copy.publish_at = at
     working_copy.scheduled_by = user
@@ -199,7 +203,7 @@ def publish_working_copy(working_copy, obj, *, user, apply, substantive):
     ``apply()`` saves the working copy's data through the admin's form (a new revision, so the
     history keeps both versions) and returns the form errors, or None when it saved.
     """
-    _check_publisher(user)
+    _check_publisher(user, working_copy)
     with transaction.atomic():
         errors = apply(substantive)
         if errors:

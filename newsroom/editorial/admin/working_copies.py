@@ -137,8 +137,9 @@ class ReviewForm(forms.Form):
 
 
 class WorkingCopyAdmin:
-    """Working copies, direct corrections and version tokens; combine with an
-    ``OrganisationScopedAdmin`` (and ``PublishingAdmin`` for ``Publishable`` content)."""
+    """Working copies, direct corrections and version tokens, first among a model admin's
+    bases: before ``PublishingAdmin`` and ``OrganisationScopedAdmin`` where the model has them
+    (site pages belong to no organisation and go without)."""
 
     change_form_template = "editorial/change_form.html"
 
@@ -174,10 +175,13 @@ class WorkingCopyAdmin:
         )
 
     def _organisation_id(self, obj):
-        if self.organisation_field == "pk":
+        """The owning organisation's id, or None for content nobody owns (site pages)."""
+        name = getattr(self, "organisation_field", None)
+        if name is None:
+            return None
+        if name == "pk":
             return obj.pk
-        field = self.model._meta.get_field(self.organisation_field)
-        return getattr(obj, field.attname)
+        return getattr(obj, self.model._meta.get_field(name).attname)
 
     # The change form
 
@@ -325,7 +329,8 @@ class WorkingCopyAdmin:
 
     def _store_working_copy(self, request, obj):
         live = request._editorial_live
-        if self.is_scoped(request) and not self._is_own(request, live):
+        is_scoped = getattr(self, "is_scoped", None)
+        if is_scoped is not None and is_scoped(request) and not self._is_own(request, live):
             raise PermissionDenied
         working_copy = self.working_copy(request, live)
         # Submitted stays submitted when a publisher touches it up; an editor's save is a draft.
@@ -421,7 +426,14 @@ class WorkingCopyAdmin:
         form, formsets = self._bound_forms(acting, draft)
         valid = form.is_valid() & all_valid(formsets)
         changes = field_changes(self.model, _versioned(obj), _versioned(form.instance, form))
-        changes = [change for change in changes if change["field"] not in PUBLISHING_FIELDS]
+        changed = {change["field"] for change in changes}
+        changes = [
+            change
+            for change in changes
+            if change["field"] not in PUBLISHING_FIELDS
+            # A translated field's own column repeats one language's: show the languages.
+            and not any(f"{change['field']}_{code}" in changed for code, _n in settings.LANGUAGES)
+        ]
         for formset in formsets:
             old = "\n".join(_row_text(row, self.model) for row in formset.get_queryset())
             kept = [

@@ -13,6 +13,7 @@ from newsroom.editorial import services
 from newsroom.editorial.due import publish_due
 from newsroom.editorial.models import AuditEntry, WorkingCopy
 from tests.newsroom.news.factories import ArticleFactory
+from tests.newsroom.pages.factories import PageFactory
 
 from .conftest import admin_url, form_data, reload
 
@@ -233,3 +234,36 @@ def test_review_needs_csrf(editor, live):
     url = admin_url("article", "working_copy", live.pk)
     assert strict.post(url, {"action": "discard"}).status_code == 403
     assert WorkingCopy.objects.exists()
+
+
+def _edit_at(client, url, button, **changes):
+    data = form_data(client.get(url))
+    data.update(changes)
+    data[button] = "1"
+    return client.post(url, data)
+
+
+def test_an_organisation_is_changed_through_a_working_copy(client, as_editor, orgs):
+    url = admin_url("organisation", "change", orgs.own.pk)
+    assert _edit_at(as_editor, url, "_working_copy", name_sv="Nya verket").status_code == 302
+    assert reload(orgs.own).name_sv == "Egna verket"
+    assert reload(orgs.own).get_absolute_url()  # the public page stays
+    # An organisation's editors may change what readers see of it: they publish it themselves.
+    review_url = admin_url("organisation", "working_copy", orgs.own.pk)
+    assert as_editor.post(review_url, {"action": "publish"}).status_code == 302
+    assert reload(orgs.own).name_sv == "Nya verket"
+    other = admin_url("organisation", "working_copy", orgs.other.pk)
+    assert as_editor.post(other, {"action": "publish"}).status_code == 404
+
+
+def test_a_site_page_is_changed_through_a_working_copy(as_site_admin):
+    page = PageFactory(title_sv="Om webbplatsen", status=Status.PUBLISHED)
+    url = reverse("admin:pages_page_change", args=[page.pk])
+    assert _edit_at(as_site_admin, url, "_submit_working_copy", title_sv="Om oss").status_code == 302
+    assert reload(page).title_sv == "Om webbplatsen"
+    review_url = reverse("admin:pages_page_working_copy", args=[page.pk])
+    changes = as_site_admin.get(review_url).context["changes"]
+    assert [(c["field"], c["new"]) for c in changes] == [("title_sv", [(False, "Om "), (True, "oss")])]
+    as_site_admin.post(review_url, {"action": "publish", "substantive": "on"})
+    assert reload(page).title_sv == "Om oss"
+    assert reload(page).updated_at is not None
