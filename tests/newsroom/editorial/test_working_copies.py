@@ -259,11 +259,14 @@ def test_an_organisation_is_changed_through_a_working_copy(client, as_editor, or
 def test_a_site_page_is_changed_through_a_working_copy(as_site_admin):
     page = PageFactory(title_sv="Om webbplatsen", status=Status.PUBLISHED)
     url = reverse("admin:pages_page_change", args=[page.pk])
-    assert _edit_at(as_site_admin, url, "_submit_working_copy", title_sv="Om oss").status_code == 302
+    response = _edit_at(as_site_admin, url, "_submit_working_copy", title_sv="Om oss")
+    assert response.status_code == 302
     assert reload(page).title_sv == "Om webbplatsen"
     review_url = reverse("admin:pages_page_working_copy", args=[page.pk])
     changes = as_site_admin.get(review_url).context["changes"]
-    assert [(c["field"], c["new"]) for c in changes] == [("title_sv", [(False, "Om "), (True, "oss")])]
+    assert [(c["field"], c["new"]) for c in changes] == [
+        ("title_sv", [(False, "Om "), (True, "oss")])
+    ]
     as_site_admin.post(review_url, {"action": "publish", "substantive": "on"})
     assert reload(page).title_sv == "Om oss"
     assert reload(page).updated_at is not None
