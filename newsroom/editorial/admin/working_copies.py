@@ -48,7 +48,7 @@ from ..history import _segments, display, field_changes
 from ..models import WorkingCopy
 from ..scoping import can_publish
 
-VERSION_FIELD = "_editorial_version"
+VERSION_FIELD = "editorial_version"
 SAVE_DRAFT = "_working_copy"
 SUBMIT = "_submit_working_copy"
 SUBSTANTIVE = "substantive_change"
@@ -117,7 +117,14 @@ class ReviewForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    publish_at = forms.SplitDateTimeField(label=_("Publish the changes at"), required=False)
+    publish_at = forms.SplitDateTimeField(
+        label=_("Publish the changes at"),
+        required=False,
+        widget=forms.SplitDateTimeWidget(
+            date_attrs={"aria-label": _("Date (YYYY-MM-DD)")},
+            time_attrs={"aria-label": _("Time (HH:MM)")},
+        ),
+    )
     substantive = forms.BooleanField(
         label=_("Substantive change (shown to readers as “Last updated”)"), required=False
     )
@@ -208,7 +215,7 @@ class WorkingCopyAdmin:
         )
 
         class VersionedForm(base):
-            _editorial_version = forms.CharField(widget=forms.HiddenInput, required=False)
+            editorial_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
             def __init__(self, data=None, files=None, *args, **kwargs):
                 if data is None and stored is not None:
@@ -287,8 +294,10 @@ class WorkingCopyAdmin:
             acting = acting_request(request, request.user, as_query_dict(working_copy.data))
             stored_form, _formsets = self._bound_forms(acting, stored)
             stored_form.is_valid()
-        return field_changes(
-            self.model, _versioned(stored, stored_form), _versioned(form.instance, form)
+        return _by_language(
+            field_changes(
+                self.model, _versioned(stored, stored_form), _versioned(form.instance, form)
+            )
         )
 
     def _working_copy_context(self, request, obj, working_copy):
@@ -426,14 +435,7 @@ class WorkingCopyAdmin:
         form, formsets = self._bound_forms(acting, draft)
         valid = form.is_valid() & all_valid(formsets)
         changes = field_changes(self.model, _versioned(obj), _versioned(form.instance, form))
-        changed = {change["field"] for change in changes}
-        changes = [
-            change
-            for change in changes
-            if change["field"] not in PUBLISHING_FIELDS
-            # A translated field's own column repeats one language's: show the languages.
-            and not any(f"{change['field']}_{code}" in changed for code, _n in settings.LANGUAGES)
-        ]
+        changes = [c for c in _by_language(changes) if c["field"] not in PUBLISHING_FIELDS]
         for formset in formsets:
             old = "\n".join(_row_text(row, self.model) for row in formset.get_queryset())
             kept = [
@@ -589,6 +591,16 @@ def _versioned(instance, form=None):
 class _Version:
     def __init__(self, field_dict):
         self.field_dict = field_dict
+
+
+def _by_language(changes):
+    """A translated field's own column repeats one language's: show the languages only."""
+    changed = {change["field"] for change in changes}
+    return [
+        change
+        for change in changes
+        if not any(f"{change['field']}_{code}" in changed for code, _name in settings.LANGUAGES)
+    ]
 
 
 def _row_text(row, parent_model):

@@ -162,7 +162,7 @@ def test_a_second_save_does_not_overwrite_the_first(as_editor, publisher, live):
 def test_a_missing_version_token_is_a_conflict(as_publisher, live):
     url = admin_url("article", "change", live.pk)
     data = form_data(as_publisher.get(url))
-    data.pop("_editorial_version")
+    data.pop("editorial_version")
     data.update(title_sv="Utan version", _continue="1")
     assert as_publisher.post(url, data).status_code == 200
     assert reload(live).title_sv == "Gammal rubrik"
