@@ -76,10 +76,11 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",  # 304 for a copy that is still right
     "newsroom.core.pagecache.PageCacheMiddleware",  # readers' pages, before any database work
     "newsroom.errors.DatabaseUnavailableMiddleware",  # a database failure is a 503, not a 500
-    "newsroom.editorial.due.PublishDueChangesMiddleware",  # after the page cache: on misses only
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "newsroom.admin_language.AdminLanguageMiddleware",
+    # Behind the page cache (misses only) and the language (error pages speak the reader's).
+    "newsroom.editorial.due.PublishDueChangesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -66,7 +66,8 @@ def test_editor_corrects_publisher_publishes(browser, live_server, newsroom, axe
     publisher.goto(change)
     publisher.locator(".editorial-notice a").click()
     row = publisher.locator(".editorial-diff tr", has_text="juni")
-    assert row.locator("del").inner_text() == "maj" and row.locator("ins").inner_text() == "juni"
+    assert row.locator("del").inner_text() == "maj"
+    assert row.locator("ins").inner_text() == "juni"
     assert_parts_accessible(axe, publisher, problems, "#content")
     publisher.click("button[value=publish]")
     publisher.wait_for_selector(".messagelist")
@@ -116,7 +117,9 @@ def test_a_second_save_is_shown_the_first_and_keeps_its_text(browser, live_serve
     assert "redaktor" in publisher.locator(".errorlist.nonfield").inner_text()
     assert publisher.input_value("#id_title_sv") == "Publicistens version"
     assert publisher.locator(".editorial-conflict ins", has_text="Publicistens").is_visible()
-    assert_parts_accessible(axe, publisher, problems, ".editorial-conflict", ".errornote", ".errorlist")
+    assert_parts_accessible(
+        axe, publisher, problems, ".editorial-conflict", ".errornote", ".errorlist"
+    )
     publisher.click("input[name=_working_copy]")  # seen the difference, saves again
     publisher.wait_for_selector(".messagelist")
     assert publisher.input_value("#id_title_sv") == "Publicistens version"
