@@ -270,3 +270,33 @@ def test_a_site_page_is_changed_through_a_working_copy(as_site_admin):
     as_site_admin.post(review_url, {"action": "publish", "substantive": "on"})
     assert reload(page).title_sv == "Om oss"
     assert reload(page).updated_at is not None
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"title_sv": "Rubrik\x00med NUL"},
+        {"title_sv": "x" * 5000},
+        {"organisation": "999999"},
+        {"kind": "<script>"},
+    ],
+)
+def test_hostile_working_copy_input_is_refused(as_editor, live, changes):
+    response = edit(as_editor, live, **changes)
+    assert response.status_code == 200
+    assert not WorkingCopy.objects.exists()
+    assert reload(live).title_sv == "Gammal rubrik"
+
+
+def test_a_working_copy_cannot_move_an_item_to_another_organisation(as_editor, orgs, live):
+    response = edit(as_editor, live, organisation=str(orgs.other.pk))
+    assert response.status_code == 200
+    assert not WorkingCopy.objects.exists()
+
+
+def test_a_working_copy_save_needs_csrf(editor, live):
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(editor)
+    url = admin_url("article", "change", live.pk)
+    assert strict.post(url, {"title_sv": "Utan token", "_working_copy": "1"}).status_code == 403
+    assert not WorkingCopy.objects.exists()
