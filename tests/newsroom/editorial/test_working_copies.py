@@ -4,6 +4,7 @@ corrections; conflicting saves; hostile input."""
 import datetime
 
 import pytest
+import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -300,3 +301,34 @@ def test_a_working_copy_save_needs_csrf(editor, live):
     url = admin_url("article", "change", live.pk)
     assert strict.post(url, {"title_sv": "Utan token", "_working_copy": "1"}).status_code == 403
     assert not WorkingCopy.objects.exists()
+
+
+def test_the_page_cache_ends_at_a_scheduled_change(client, editor, publisher, live, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    services.save_working_copy(
+        live,
+        user=editor,
+        data=_form_of(publisher, live, title_sv="Klockan tolv"),
+        organisation_id=live.organisation_id,
+    )
+    at = timezone.now() + datetime.timedelta(seconds=90)
+    services.schedule_working_copy(
+        WorkingCopy.objects.get(), user=publisher, at=at, substantive=False
+    )
+    url = live.get_absolute_url()
+    first = client.get(url)
+    max_age = int(first["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert 0 < max_age <= 90
+    assert client.get(url).get("X-Page-Cache") == "hit"
+    with time_machine.travel(at + datetime.timedelta(seconds=1)):
+        after = client.get(url)
+    assert after.get("X-Page-Cache") != "hit"
+    assert "Klockan tolv" in after.content.decode()
+
+
+def _form_of(user, obj, **changes):
+    viewer = Client()
+    viewer.force_login(user)
+    data = form_data(viewer.get(admin_url("article", "change", obj.pk)))
+    data.update(changes)
+    return {key: value if isinstance(value, list) else [value] for key, value in data.items()}
