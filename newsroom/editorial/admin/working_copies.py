@@ -635,10 +635,15 @@ def preview_working_copy(request, obj, render):
     if working_copy is None or working_copy.author is None:
         return render(request, obj)
     with transaction.atomic():
-        errors = model_admin.apply_working_copy(
-            request, obj, working_copy, user=working_copy.author, substantive=False
-        )
+        try:
+            errors = model_admin.apply_working_copy(
+                request, obj, working_copy, user=working_copy.author, substantive=False
+            )
+        except PermissionDenied:  # its author is no longer staff of the organisation
+            errors = True
         # Rendered before the rollback: the page is made while the changes are in place.
         response = None if errors else render(request, obj)
         transaction.set_rollback(True)
-    return response or render(request, type(obj)._default_manager.get(pk=obj.pk))
+    if response is None:  # the changes cannot be applied as they are: the live version
+        response = render(request, preview.reloaded(type(obj)._default_manager.get(pk=obj.pk), obj))
+    return response
