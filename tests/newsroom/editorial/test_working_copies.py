@@ -332,3 +332,15 @@ def _form_of(user, obj, **changes):
     data = form_data(viewer.get(admin_url("article", "change", obj.pk)))
     data.update(changes)
     return {key: value if isinstance(value, list) else [value] for key, value in data.items()}
+
+
+def test_the_dashboard_lists_only_the_users_organisations_changes(as_editor, publisher, orgs):
+    theirs = ArticleFactory(organisation=orgs.other, title_sv="Deras nyhet")
+    services.save_working_copy(
+        theirs, user=publisher, data={}, organisation_id=orgs.other.pk, submit=True
+    )
+    ours = ArticleFactory(organisation=orgs.own, title_sv="Vår nyhet")
+    services.save_working_copy(ours, user=publisher, data={}, organisation_id=orgs.own.pk)
+    sections = {s["key"]: s for s in as_editor.get(reverse("admin:index")).context["sections"]}
+    assert [i["object"].object_repr for i in sections["changes"]["items"]] == [str(ours)]
+    assert sections["changes-review"]["items"] == []
