@@ -36,7 +36,7 @@ def publish_due(request, at=None):
             WorkingCopy.objects.filter(pk=working_copy.pk).update(
                 comment="\n".join(errors)[:2000], publish_at=None
             )
-    services.forget_next_due()
+    services.remember_next_due()
 
 
 def _publish(request, working_copy):
@@ -69,10 +69,18 @@ class PublishDueChangesMiddleware:
             # Editors see working copies as such; readers' pages are where changes must appear.
             # Health checks answer for the process, and touch nothing else.
             return self.get_response(request)
-        try:
-            moment = services.next_due()
-        except DatabaseError:
-            moment = 0  # the database is down: the view says so (503), not this check
+        moment = services.next_due(look_up=False)
         if moment and moment <= timezone.now().timestamp():
             publish_due(request)
-        return self.get_response(request)
+        response = self.get_response(request)
+        if moment is None and response.status_code == 200:
+            # Not known (the shared cache was emptied): looked up once, after a page that
+            # worked, so an error page never waits for the database. Something that fell due
+            # meanwhile is published now; saving it invalidates any page cached with the old.
+            try:
+                moment = services.next_due()
+            except DatabaseError:
+                return response  # the database is down: this page did not need it
+            if moment and moment <= timezone.now().timestamp():
+                publish_due(request)
+        return response

@@ -210,7 +210,7 @@ def publish_working_copy(working_copy, obj, *, user, apply, substantive):
             transaction.set_rollback(True)
             return errors
         WorkingCopy.objects.filter(pk=working_copy.pk).delete()
-    forget_next_due()
+    remember_next_due()
     published(working_copy, obj, user=user)
     return None
 
@@ -218,18 +218,22 @@ def publish_working_copy(working_copy, obj, *, user, apply, substantive):
 NEXT_DUE_KEY = "editorial:next-working-copy"
 
 
-def forget_next_due():
+def remember_next_due():
+    """Look the next due time up again now (after a change to the schedule), so readers'
+    requests find it in the cache."""
     pagecache.cache().delete(NEXT_DUE_KEY)
+    next_due()
 
 
-def next_due():
-    """The timestamp of the earliest scheduled working copy, or 0 when none is.
+def next_due(look_up=True):
+    """The timestamp of the earliest scheduled working copy, 0 when none is, or None when it
+    is not known and ``look_up`` is false.
 
     Kept in the page cache's store, shared by every worker: a request reads the cache, and the
     database only after a change to the schedule.
     """
     stored = pagecache.cache().get(NEXT_DUE_KEY)
-    if stored is None:
+    if stored is None and look_up:
         found = (
             WorkingCopy.objects.filter(status=WorkingCopy.Status.SCHEDULED)
             .order_by("publish_at")
@@ -243,7 +247,7 @@ def next_due():
 
 def _schedule_changed():
     # Cached pages must not outlive (or end at) a moment that is no longer the next change.
-    forget_next_due()
+    remember_next_due()
     pagecache.invalidate()
 
 

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.core import pagecache
 from newsroom.core.publishing import Status
 from newsroom.editorial import services
 from newsroom.editorial.due import publish_due
@@ -120,10 +121,24 @@ def test_the_middleware_publishes_what_is_due(client, as_editor, publisher, live
     services.schedule_working_copy(
         copy, user=publisher, at=timezone.now() + datetime.timedelta(hours=1), substantive=False
     )
-    WorkingCopy.objects.update(publish_at=timezone.now() - datetime.timedelta(seconds=1))
-    services.forget_next_due()
     client.logout()
-    assert "Nu gäller detta" in client.get(live.get_absolute_url()).content.decode()
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1, seconds=1)):
+        assert "Nu gäller detta" in client.get(live.get_absolute_url()).content.decode()
+
+
+def test_after_the_cache_is_emptied_the_next_page_looks_the_schedule_up(
+    client, as_editor, publisher, live
+):
+    edit(as_editor, live, title_sv="Efter omstart")
+    copy = WorkingCopy.objects.get()
+    services.schedule_working_copy(
+        copy, user=publisher, at=timezone.now() + datetime.timedelta(hours=1), substantive=False
+    )
+    pagecache.cache().clear()  # a restart of a machine-local cache, say
+    client.logout()
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1, seconds=1)):
+        client.get(live.get_absolute_url())  # finds it due, publishes it after this page
+        assert "Efter omstart" in client.get(live.get_absolute_url()).content.decode()
 
 
 def test_publisher_correction_is_published_at_once_and_recorded(as_publisher, live):
