@@ -8,6 +8,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from newsroom.editorial.admin.history import HistoryAdmin
 from newsroom.editorial.admin.scoping import ScopedChoicesMixin
+from newsroom.editorial.admin.working_copies import WorkingCopyAdmin
 
 from . import numbers
 from .models import ContactPerson, Organisation, SocialLink
@@ -62,7 +63,7 @@ class ContactPersonInline(TranslationStackedInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(HistoryAdmin, TabbedTranslationAdmin):
+class OrganisationAdmin(WorkingCopyAdmin, HistoryAdmin, TabbedTranslationAdmin):
     form = OrganisationAdminForm
     organisation_field = "pk"  # editors see the organisations they are staff of
     site_admin_only_fields = ["members", "parent", "is_active"]

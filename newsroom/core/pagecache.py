@@ -10,8 +10,9 @@ the same cache that any save, delete or relation change of a registered model re
 (``invalidate_on()``, called by the project package for every model a page shows). Unregistered
 models (feedback answers, search documents, sessions, the audit log) leave pages cached.
 No cached copy outlives the next scheduled publish or unpublish time of any registered content
-(``schedule_from()``): that moment is found once per generation, and a page stored before it is
-not served after it, so scheduled content appears on time with no task runner.
+(``schedule_from()``, and ``schedule_moments()`` for working copies): that moment is found once
+per generation, and a page stored before it is not served after it, so scheduled content
+appears on time with no task runner.
 
 Responses carry ``Cache-Control: public`` with a ``max-age`` bounded the same way and an
 ``ETag``, so a CDN or browser may keep them as long and revalidate with ``If-None-Match``
@@ -51,6 +52,7 @@ NEXT_CHANGE_KEY = "pagecache:next-change:{generation}"
 PER_RESPONSE_HEADERS = {"date", "x-request-id", "set-cookie", "vary", "content-length"}
 
 _scheduled = []  # querysets (callables) of content with publish_at / unpublish_at
+_moment_sources = []  # callables: at -> the next scheduled change after ``at``, or None
 _hit_hooks = []  # callables: content bytes -> content bytes
 _skip_rules = []  # callables: request -> True when the page is one reader's own
 _last_warning = [0.0]
@@ -79,6 +81,11 @@ def schedule_from(*querysets):
     Each entry is a callable returning a queryset, evaluated when the next change is looked up.
     """
     _scheduled.extend(querysets)
+
+
+def schedule_moments(source):
+    """``source(at)`` returns when the next other scheduled change (a working copy) is due."""
+    _moment_sources.append(source)
 
 
 def on_hit(hook):
@@ -146,6 +153,10 @@ def scheduled_change(now):
             )
         )
         moments += [value.timestamp() for value in found.values() if value is not None]
+    for source in _moment_sources:
+        found = source(at)
+        if found is not None:
+            moments.append(found.timestamp())
     return min(moments, default=None)
 
 

@@ -14,7 +14,15 @@ where ``render_article(request, article, preview=True)`` returns the same respon
 detail view, rendered with ``preview=True`` in the template context (``base.html`` then shows
 the "Preview — not published" banner). Models never import views: the registry joins them.
 This view adds ``Cache-Control: no-store, private`` and ``X-Robots-Tag: noindex``.
+
+Inside a preview the object's address is the preview link in the active language, so the
+language switcher and hreflang links lead to the preview in each language (a renderer that
+reloads the object keeps this with ``reloaded()``). A *variant* shows the object otherwise than
+stored: ``register_variant(name, show)`` with ``show(request, obj, render) -> response``
+(the editorial app's working copies), linked by ``preview_url(obj, variant=name)``.
 """
+
+import functools
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -30,10 +38,16 @@ DEFAULT_MAX_AGE = 7 * 24 * 60 * 60
 
 # model class → render(request, obj, *, preview) of its public page
 _renderers = {}
+# variant name → show(request, obj, render)
+_variants = {}
 
 
 def register(model, render):
     _renderers[model] = render
+
+
+def register_variant(name, show):
+    _variants[name] = show
 
 
 def is_previewable(model):
@@ -44,29 +58,48 @@ def max_age():
     return getattr(settings, "PREVIEW_MAX_AGE", DEFAULT_MAX_AGE)
 
 
-def make_token(obj):
+def make_token(obj, variant=None):
     content_type = ContentType.objects.get_for_model(obj)
-    return signing.dumps([content_type.pk, obj.pk], salt=SALT, compress=True)
+    payload = [content_type.pk, obj.pk] + ([variant] if variant else [])
+    return signing.dumps(payload, salt=SALT, compress=True)
 
 
-def preview_url(obj):
-    """The preview link for ``obj`` in the active language."""
-    return reverse("preview", kwargs={"token": make_token(obj)})
+def preview_url(obj, variant=None):
+    """The preview link for ``obj`` (or a variant of it) in the active language."""
+    return reverse("preview", kwargs={"token": make_token(obj, variant)})
+
+
+def _token_url(token):
+    return reverse("preview", kwargs={"token": token})
+
+
+def reloaded(fresh, previewed):
+    """``fresh``, ``previewed`` loaded again by a renderer, keeps the preview's address."""
+    if "get_absolute_url" in vars(previewed):
+        fresh.get_absolute_url = previewed.get_absolute_url
+    return fresh
 
 
 def load_object(token):
     """The object a token points to. Raises ``signing.BadSignature`` (or its subclass
     ``SignatureExpired``) for a forged or expired token and ``Http404`` for a missing object."""
+    obj, _variant = load(token)
+    return obj
+
+
+def load(token):
+    """``(object, variant name or None)`` of a token; raises as ``load_object()``."""
     try:
-        content_type_id, pk = signing.loads(token, salt=SALT, max_age=max_age())
+        content_type_id, pk, *variant = signing.loads(token, salt=SALT, max_age=max_age())
         content_type = ContentType.objects.get_for_id(int(content_type_id))
         model = content_type.model_class()
     except (TypeError, ValueError, ContentType.DoesNotExist) as error:
         raise signing.BadSignature("malformed preview token") from error
-    if model is None or not is_previewable(model):
+    variant = variant[0] if variant else None
+    if model is None or not is_previewable(model) or (variant and variant not in _variants):
         raise Http404
     try:
-        return model._default_manager.get(pk=pk)
+        return model._default_manager.get(pk=pk), variant
     except (model.DoesNotExist, ValueError, TypeError) as error:
         raise Http404 from error
 
@@ -80,11 +113,16 @@ def no_store(response):
 
 def preview(request, token):
     try:
-        obj = load_object(token)
+        obj, variant = load(token)
     except signing.SignatureExpired:
         response = render(request, "newsroom/preview_invalid.html", {"expired": True}, status=403)
     except signing.BadSignature:
         response = render(request, "newsroom/preview_invalid.html", {"expired": False}, status=403)
     else:
-        response = _renderers[type(obj)](request, obj, preview=True)
+        obj.get_absolute_url = functools.partial(_token_url, token)
+        render_page = functools.partial(_renderers[type(obj)], preview=True)
+        if variant:
+            response = _variants[variant](request, obj, render_page)
+        else:
+            response = render_page(request, obj)
     return no_store(response)

@@ -11,11 +11,18 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from django.contrib import admin
 
+        from newsroom.core import pagecache, preview
+
+        from . import services
         from .admin.audit import AuditEntryAdmin
+        from .admin.working_copies import PREVIEW_VARIANT, preview_working_copy
         from .models import AuditEntry
         from .roles import sync_roles_after_migrate
 
         admin.site.register(AuditEntry, AuditEntryAdmin)
+        preview.register_variant(PREVIEW_VARIANT, preview_working_copy)
+        # A scheduled working copy is a scheduled change: no cached page outlives its time.
+        pagecache.schedule_moments(services.next_scheduled_change)
 
         # Housekeeping, not business logic: models that other apps add in later migrations (and
         # test databases flushed between tests) get their permissions into the roles again.

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.core.publishing import Status
 
 from . import registry, workflow
+from .models import WorkingCopy
 from .scoping import organisation_ids, sees_all_organisations
 
 LIMIT = 6
@@ -62,6 +63,43 @@ def content_sections(user):
             if changelist:
                 links.append((model._meta.verbose_name_plural, f"{changelist}?workflow={key}"))
         sections.append({"key": key, "title": title, "items": items[:LIMIT], "links": links})
+    return sections
+
+
+WORKING_COPY_SECTIONS = [
+    ("changes", _("Changes to published items"), [WorkingCopy.Status.DRAFT]),
+    (
+        "changes-review",
+        _("Changes ready for review"),
+        [WorkingCopy.Status.REVIEW, WorkingCopy.Status.SCHEDULED],
+    ),
+]
+
+
+def working_copy_sections(user):
+    """Working copies of the items the user may see: one query per list."""
+    models = [
+        model
+        for model in apps.get_models()
+        if user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+    ]
+    content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    copies = WorkingCopy.objects.filter(content_type__in=content_types.values())
+    if not sees_all_organisations(user):
+        copies = copies.filter(organisation_id__in=organisation_ids(user))
+    sections = []
+    for key, title, statuses in WORKING_COPY_SECTIONS:
+        items = []
+        for working_copy in copies.filter(status__in=statuses).order_by("-modified")[:LIMIT]:
+            model = ContentType.objects.get_for_id(working_copy.content_type_id).model_class()
+            items.append(
+                {
+                    "object": working_copy,
+                    "kind": model._meta.verbose_name,
+                    "url": _admin_url(model, "working_copy", working_copy.object_id),
+                }
+            )
+        sections.append({"key": key, "title": title, "items": items, "links": []})
     return sections
 
 

@@ -79,8 +79,16 @@ def field_changes(model, older, newer):
             old_value, new_value = sorted(old_value or []), sorted(new_value or [])
         if old_value == new_value:
             continue
-        old_pieces, new_pieces = _segments(display(field, old_value), display(field, new_value))
+        old_text, new_text = display(field, old_value), display(field, new_value)
+        if old_text == new_text:
+            continue  # empty and None, or the same text in other markup
+        old_pieces, new_pieces = _segments(old_text, new_text)
         changes.append(
-            {"label": capfirst(field.verbose_name), "old": old_pieces, "new": new_pieces}
+            {
+                "field": field.name,
+                "label": capfirst(field.verbose_name),
+                "old": old_pieces,
+                "new": new_pieces,
+            }
         )
     return changes

@@ -9,12 +9,14 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
 
+from newsroom.core import pagecache
 from newsroom.core.publishing import Status
 
 from . import notices
-from .models import AuditEntry
+from .models import AuditEntry, WorkingCopy
 from .scoping import can_publish
 
 PUBLISHING_FIELDS = ("status", "publish_at", "unpublish_at")
@@ -140,3 +142,194 @@ def mark_reviewed(obj, *, user, today=None):
     )
     type(obj)._default_manager.filter(pk=obj.pk).update(review_by=obj.review_by)
     return record(obj, user=user, action=AuditEntry.Action.REVIEWED)
+
+
+def correction_recorded(obj, *, user):
+    """Somebody changed what readers see directly: who and when, in the audit log."""
+    record(obj, user=user, action=AuditEntry.Action.CORRECTED)
+
+
+# Working copies: changes to a published item that readers do not see until a publisher
+# publishes them. The functions below named after what happened (``changes_submitted``, …)
+# run once the change is stored: each is audited, and mailed like the item's own workflow.
+
+
+def working_copy_of(obj):
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    return WorkingCopy.objects.filter(content_type=content_type, object_id=str(obj.pk)).first()
+
+
+def save_working_copy(obj, *, user, data, organisation_id, submit=False):
+    """Store the change form's ``data`` for ``obj`` as its working copy (one per object)."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    status = WorkingCopy.Status.REVIEW if submit else WorkingCopy.Status.DRAFT
+    working_copy, _created = WorkingCopy.objects.update_or_create(
+        content_type=content_type,
+        object_id=str(obj.pk),
+        defaults={
+            "object_repr": str(obj)[:200],
+            "organisation_id": organisation_id,
+            "data": data,
+            "author": user,
+            "status": status,
+            "publish_at": None,
+            "scheduled_by": None,
+        },
+    )
+    if submit:
+        changes_submitted(working_copy, user=user)
+    return working_copy
+
+
+def _check_publisher(user, working_copy):
+    """Publishable content changes for readers only through a publisher; an organisation's
+    page through whoever may change it (checked by the admin)."""
+    model = working_copy.content_type.model_class()
+    has_status = model is not None and any(f.name == "status" for f in model._meta.fields)
+    if has_status and not can_publish(user):
+        raise PermissionDenied("Publishing needs the publish right.")
+
+
+def submit_working_copy(working_copy, *, user):
+    working_copy.status = WorkingCopy.Status.REVIEW
+    working_copy.save(update_fields=["status", "modified"])
+    changes_submitted(working_copy, user=user)
+
+
+def send_back_working_copy(working_copy, *, user, comment):
+    _check_publisher(user, working_copy)
+    was_scheduled = working_copy.status == WorkingCopy.Status.SCHEDULED
+    working_copy.status = WorkingCopy.Status.DRAFT
+    working_copy.comment = comment
+    working_copy.publish_at = None
+    working_copy.scheduled_by = None
+    working_copy.save()
+    if was_scheduled:
+        _schedule_changed()
+    changes_sent_back(working_copy, user=user)
+
+
+def schedule_working_copy(working_copy, *, user, at, substantive):
+    _check_publisher(user, working_copy)
+    working_copy.status = WorkingCopy.Status.SCHEDULED
+    working_copy.publish_at = at
+    working_copy.scheduled_by = user
+    working_copy.substantive = substantive
+    working_copy.save()
+    _schedule_changed()
+    changes_scheduled(working_copy, user=user)
+
+
+def discard_working_copy(working_copy, *, user):
+    working_copy.delete()
+    if working_copy.status == WorkingCopy.Status.SCHEDULED:
+        _schedule_changed()
+    changes_discarded(working_copy, user=user)
+
+
+def publish_working_copy(working_copy, obj, *, user, apply, substantive):
+    """Replace the live ``obj`` by its working copy in one transaction.
+
+    ``apply()`` saves the working copy's data through the admin's form (a new revision, so the
+    history keeps both versions) and returns the form errors, or None when it saved.
+    """
+    _check_publisher(user, working_copy)
+    with transaction.atomic():
+        errors = apply(substantive)
+        if errors:
+            transaction.set_rollback(True)
+            return errors
+        WorkingCopy.objects.filter(pk=working_copy.pk).delete()
+    remember_next_due()
+    published(obj, user=user)
+    return None
+
+
+NEXT_DUE_KEY = "editorial:next-working-copy"
+
+
+def remember_next_due():
+    """Look the next due time up again now (after a change to the schedule), so readers'
+    requests find it in the cache."""
+    pagecache.cache().delete(NEXT_DUE_KEY)
+    next_due()
+
+
+def next_due(look_up=True):
+    """The timestamp of the earliest scheduled working copy, 0 when none is, or None when it
+    is not known and ``look_up`` is false.
+
+    Kept in the page cache's store, shared by every worker: a request reads the cache, and the
+    database only after a change to the schedule.
+    """
+    stored = pagecache.cache().get(NEXT_DUE_KEY)
+    if stored is None and look_up:
+        found = (
+            WorkingCopy.objects.filter(status=WorkingCopy.Status.SCHEDULED)
+            .order_by("publish_at")
+            .values_list("publish_at", flat=True)
+            .first()
+        )
+        stored = found.timestamp() if found else 0
+        pagecache.cache().set(NEXT_DUE_KEY, stored, timeout=None)
+    return stored
+
+
+def _schedule_changed():
+    # Cached pages must not outlive (or end at) a moment that is no longer the next change.
+    remember_next_due()
+    pagecache.invalidate()
+
+
+def due_working_copies(at=None):
+    return WorkingCopy.objects.filter(
+        status=WorkingCopy.Status.SCHEDULED, publish_at__lte=at or timezone.now()
+    )
+
+
+def next_scheduled_change(at):
+    """When the next scheduled working copy after ``at`` is due (for the page cache)."""
+    found = (
+        WorkingCopy.objects.filter(status=WorkingCopy.Status.SCHEDULED, publish_at__gt=at)
+        .order_by("publish_at")
+        .values_list("publish_at", flat=True)
+        .first()
+    )
+    return found
+
+
+def _record_working_copy(working_copy, *, user, action):
+    return AuditEntry.objects.create(
+        user=user,
+        username=user.get_username() if user else "",
+        action=action,
+        content_type_id=working_copy.content_type_id,
+        object_id=working_copy.object_id,
+        object_repr=working_copy.object_repr,
+    )
+
+
+def live_object(working_copy):
+    return working_copy.content_type.get_object_for_this_type(pk=working_copy.object_id)
+
+
+def changes_submitted(working_copy, *, user):
+    """An editor submitted changes to a published item for review: its publishers are told."""
+    entry = _record_working_copy(working_copy, user=user, action=AuditEntry.Action.SUBMITTED)
+    notices.notify_submitted(live_object(working_copy), entry=entry)
+
+
+def changes_sent_back(working_copy, *, user):
+    """A publisher sent changes back with ``working_copy.comment``: the editor is told."""
+    entry = _record_working_copy(working_copy, user=user, action=AuditEntry.Action.SENT_BACK)
+    notices.notify_sent_back(live_object(working_copy), entry=entry, comment=working_copy.comment)
+
+
+def changes_scheduled(working_copy, *, user):
+    """A publisher scheduled changes for ``working_copy.publish_at``."""
+    _record_working_copy(working_copy, user=user, action=AuditEntry.Action.SCHEDULED)
+
+
+def changes_discarded(working_copy, *, user):
+    """Somebody discarded changes (the working copy is deleted; its fields are still readable)."""
+    _record_working_copy(working_copy, user=user, action=AuditEntry.Action.DISCARDED)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from newsroom.core import memo
 from newsroom.core.i18n import get_by_translated_slug
-from newsroom.core.pagination import keyset_page
+from newsroom.core.preview import reloaded
 from newsroom.core.structured_data import json_ld_script
 from organisations.models import Organisation
 
@@ -132,7 +132,7 @@ def render_article(request, article, *, preview=False):
     """The article page, for the public view and for ``newsroom.core.preview``."""
     if preview:
         # Previews fetch the object plainly; load the relations the page shows.
-        article = Article.objects.for_detail().get(pk=article.pk)
+        article = reloaded(Article.objects.for_detail().get(pk=article.pk), article)
     return render(
         request,
         "newsroom/article_detail.html",

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from newsroom.editorial.admin.working_copies import WorkingCopyAdmin
+
 from .models import Page, SiteSettings
 
 
@@ -14,7 +16,7 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(WorkingCopyAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "publication_state", "show_in_footer", "position", "modified"]
     list_filter = ["kind", "status", "show_in_footer"]
     list_editable = ["show_in_footer", "position"]

@@ -140,6 +140,11 @@ class HistoryAdmin(OrganisationScopedAdmin, VersionAdmin):
             raise Http404
         if request.method == "POST" and not self.has_change_permission(request, obj):
             raise PermissionDenied
+        # Restoring onto what readers see changes the live version: only for those who may.
+        may_change_live = getattr(self, "may_change_live", None)
+        live = may_change_live is not None and self.is_live(obj)
+        if request.method == "POST" and live and not may_change_live(request, obj):
+            raise PermissionDenied
         request.editorial_current_object = obj
         response = super().revision_view(request, object_id, version_id, extra_context)
         if request.method == "POST" and response.status_code == 302:

@@ -18,6 +18,7 @@ from .. import services, workflow
 from ..scoping import can_publish
 from .history import HistoryAdmin
 from .review import ReviewAdmin
+from .working_copies import WorkingCopyAdmin
 
 PUBLISHING_FIELDSET = (
     _("Publishing"),
@@ -38,13 +39,6 @@ class PublishingAdmin:
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        if allowed and obj is not None and obj.status == Status.PUBLISHED:
-            # What readers see changes only through a publisher.
-            return self.has_publish_permission(request)
-        return allowed
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -138,7 +132,9 @@ class PublishingAdmin:
         )
 
 
-class EditorialAdmin(ReviewAdmin, PublishingAdmin, HistoryAdmin):
-    """For articles and events: scoped, versioned, with the publishing workflow and reviews."""
+class EditorialAdmin(ReviewAdmin, WorkingCopyAdmin, PublishingAdmin, HistoryAdmin):
+    """For articles and events: scoped, versioned, with the publishing workflow and reviews;
+    what readers see changes through working copies (``working_copies``) or a publisher's
+    correction."""
 
     readonly_fields = ["preview_link", "created", "modified"]

@@ -9,6 +9,6 @@ register = template.Library()
 def editorial_dashboard(context):
     user = context["request"].user
     return {
-        "sections": dashboard.content_sections(user),
+        "sections": dashboard.content_sections(user) + dashboard.working_copy_sections(user),
         "feedback": dashboard.recent_feedback(user),
     }
