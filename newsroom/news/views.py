@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from newsroom.core import memo
 from newsroom.core.i18n import get_by_translated_slug
+from newsroom.core.pagination import keyset_page
 from newsroom.core.preview import reloaded
 from newsroom.core.structured_data import json_ld_script
 from organisations.models import Organisation

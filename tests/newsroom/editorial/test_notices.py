@@ -66,7 +66,7 @@ def test_submit_publish_and_send_back_each_tell_whom_they_concern_once(
     assert all(mail.message["Auto-Submitted"] == "auto-generated" for mail in to_editor)
     assert list(AuditEntry.objects.order_by("pk").values_list("action", flat=True)) == [
         "submitted",
-        "sent back",
+        "sent_back",
         "submitted",
         "published",
     ]
