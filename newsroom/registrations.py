@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.core import pagecache
 from newsroom.editorial import registry as editorial
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
+from newsroom.redirects import registry as redirects
 from newsroom.search import sources as search
 
 
@@ -18,6 +19,7 @@ def register():
     register_editorial()
     register_search()
     register_page_cache()
+    register_redirects()
 
 
 def register_page_cache():
@@ -41,6 +43,17 @@ def register_page_cache():
         pagecache.schedule_from(apps.get_model(label).objects.all)
     # Health checks answer for this process, now: never from a stored copy, nor looked up.
     pagecache.skip_if(lambda request: request.path in ("/healthz", "/readyz"))
+
+
+def register_redirects():
+    """Pages whose old addresses keep answering (301) after their slug changes."""
+    redirects.register("newsroom.Article", url_name="news:detail", visible="published")
+    redirects.register("newsroom.Topic", url_name="news:topic")
+    redirects.register("events.Event", url_name="events:detail", visible="published")
+    redirects.register("pages.Page", url_name="pages:detail", visible="published")
+    redirects.register(
+        "organisations.Organisation", url_name="organisations:detail", visible="active"
+    )
 
 
 def register_editorial():

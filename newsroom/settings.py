@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "newsroom.news",
     "events",
     "newsroom.search",
+    "newsroom.redirects",
     "newsroom",  # the project package, for its demo command
 ]
 
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "newsroom.admin_language.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsroom.redirects.middleware.RedirectMiddleware",  # inside CommonMiddleware: sees 404s first
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

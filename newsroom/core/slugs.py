@@ -10,10 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .i18n import language_codes
 
-
 # Letters Swedish and Norwegian readers spell without their marks in an address, and dashes
 # that separate words. Django's slugify() alone drops ø and æ (they do not decompose to ASCII)
-# and joins "3–4" into "34".
+# and joins "3\u20134" (an en dash) into "34".
 SPELLED_OUT = str.maketrans(
     {
         "ø": "o",
@@ -38,7 +37,7 @@ SPELLED_OUT = str.maketrans(
 
 
 def slug_from(text, max_length=200):
-    """The address word for ``text``: "Før 3–4 december" → "for-3-4-december".
+    """The address word for ``text``: "Før 3 - 4 december" → "for-3-4-december" (en dashes too).
 
     Marks are dropped (å, ä → a; ö → o; é → e) by slugify's decomposition; the letters it
     cannot decompose are spelled out first. Cut at a word boundary within ``max_length``.

@@ -9,14 +9,14 @@ from newsroom.core.slugs import slug_from
         # Swedish
         ("Välkommen till Åre", "valkommen-till-are"),
         ("Öppna data för alla", "oppna-data-for-alla"),
-        ("Digitaliseringsdagen 3–4 december", "digitaliseringsdagen-3-4-december"),
-        ("Ny strategi — så här gör vi", "ny-strategi-sa-har-gor-vi"),
+        ("Digitaliseringsdagen 3\u20134 december", "digitaliseringsdagen-3-4-december"),
+        ("Ny strategi \u2014 så här gör vi", "ny-strategi-sa-har-gor-vi"),
         ("Idé och café", "ide-och-cafe"),
         # Norwegian (bokmål and nynorsk)
         ("Før den politiske debatten", "for-den-politiske-debatten"),
         ("Ærlig talt om økonomi", "aerlig-talt-om-okonomi"),
-        ("Kommunane på Vestlandet – ein ny plan", "kommunane-pa-vestlandet-ein-ny-plan"),
-        ("Søknadsfrist 15.–20. mai", "soknadsfrist-15-20-mai"),
+        ("Kommunane på Vestlandet \u2013 ein ny plan", "kommunane-pa-vestlandet-ein-ny-plan"),
+        ("Søknadsfrist 15.\u201320. mai", "soknadsfrist-15-20-mai"),
         ("Blåbær og Ål", "blabaer-og-al"),
         # English and edge cases
         ("Open data: what's next?", "open-data-whats-next"),
