@@ -71,8 +71,8 @@ def test_the_original_languages_title_and_programme_headings_are_required(admin_
     response = post(admin_client, data)
     assert response.status_code == 200
     assert "title_nn" in response.context["adminform"].form.errors
-    [inline] = [f for f in response.context["inline_admin_formsets"] if f.formset.prefix == "programme_items"]
-    assert "title_nn" in inline.formset.forms[0].errors
+    formsets = {f.formset.prefix: f.formset for f in response.context["inline_admin_formsets"]}
+    assert "title_nn" in formsets["programme_items"].forms[0].errors
     assert not Event.objects.exists()
 
 

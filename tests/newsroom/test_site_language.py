@@ -61,9 +61,7 @@ def test_an_item_written_only_in_the_site_language_is_shown_in_every_language(cl
         **{f"title_{SITE}": "Bare på sidens språk", f"slug_{SITE}": "bare-pa-sidens-sprak"},
     )
     with override(SITE):
-        assert article.get_absolute_url().startswith("/") and f"/{SITE}/" not in (
-            article.get_absolute_url()
-        )
+        assert not article.get_absolute_url().startswith(f"/{SITE}/")
     for code in OTHERS:
         with override(code):
             url = article.get_absolute_url()
