@@ -1,7 +1,7 @@
 // Show the translation tabs of the item's original language: when the form opens, when the
 // editor chooses another original language, and in a programme item added with "Add another".
 // modeltranslation builds the tabs on document ready ("load" comes after it) and those of a new
-// inline row on the click that adds it (before the timeout below). A form with errors keeps the
+// inline row on the click that adds it (around Django's "formset:added"). A form with errors keeps the
 // tab modeltranslation chose: the first with an error.
 "use strict";
 window.addEventListener("load", function () {
@@ -35,8 +35,16 @@ window.addEventListener("load", function () {
     showOriginal();
   });
   document.addEventListener("formset:added", function (event) {
-    window.setTimeout(function () {
-      showOriginal(event.target);
-    }, 0);
+    // modeltranslation's own click handler may make the row's tabs after this event.
+    var tries = 0;
+    function whenTabbed() {
+      tries += 1;
+      if ($(event.target).find(".ui-tabs").length) {
+        showOriginal(event.target);
+      } else if (tries < 40) {
+        window.setTimeout(whenTabbed, 25);
+      }
+    }
+    whenTabbed();
   });
 });
