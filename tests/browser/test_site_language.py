@@ -10,7 +10,11 @@ from tests.browser.helpers import address
 from tests.events.factories import EventFactory
 from tests.newsroom.news.factories import ArticleFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.site_language, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.site_language,
+    pytest.mark.django_db(transaction=True),
+]
 
 SITE = settings.LANGUAGE_CODE
 

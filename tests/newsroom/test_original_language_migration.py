@@ -40,6 +40,7 @@ def test_existing_rows_become_swedish_originals(settings):
             ("newsroom", "Topic"),
             ("newsroom", "Article"),
         ]:
-            assert list(new.get_model(app, model).objects.values_list("original_language", flat=True)) == ["sv"]
+            rows = new.get_model(app, model).objects.values_list("original_language", flat=True)
+            assert list(rows) == ["sv"]
     finally:
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
