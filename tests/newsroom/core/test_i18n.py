@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.http import Http404
+from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import translation
 
@@ -132,3 +135,18 @@ def test_alternates_of_a_missing_page_lead_to_home_pages_without_hreflang():
 def test_language_names_read_as_part_of_a_sentence(page, code, name):
     with translation.override(page):
         assert i18n.language_name(code) == name
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [
+        ("sv", "15 december 2026 · tisdag 15 december 2026"),
+        ("nb", "15. desember 2026 · tirsdag 15. desember 2026"),
+        ("nn", "15. desember 2026 · tysdag 15. desember 2026"),
+        ("en", "15 December 2026 · Tuesday 15 December 2026"),
+    ],
+)
+def test_dates_are_written_as_each_language_writes_them(language, written):
+    template = Template('{{ day|date:_("j F Y") }} · {{ day|date:_("l j F Y") }}')
+    with translation.override(language):
+        assert template.render(Context({"day": datetime.date(2026, 12, 15)})) == written
