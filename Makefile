@@ -5,7 +5,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run serve test test-sqlite test-postgres check format messages bench constraints clean
+.PHONY: install run serve test test-sqlite test-site-language test-postgres check format messages bench constraints clean
 
 # The exact versions of constraints.txt within pyproject.toml's ranges; `make constraints` renews them.
 $(VENV)/installed: pyproject.toml constraints.txt
@@ -36,6 +36,11 @@ test: install
 
 test-sqlite:
 	env -u DATABASE_URL $(DEV_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(MAKE) test-site-language
+
+# The tests marked site_language again, on a Norwegian site (bokmål unprefixed).
+test-site-language:
+	env -u DATABASE_URL $(DEV_ENV) SITE_LANGUAGE=nb $(VENV)/bin/pytest -m site_language $(PYTEST_ARGS)
 
 test-postgres:
 	$(DEV_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from newsroom.core.original_language_admin import OptionalTranslationsMixin, OriginalLanguageAdmin
 from newsroom.editorial.admin.publishing import (
     HISTORY_FIELDSET,
     PUBLISHING_FIELDSET,
@@ -18,7 +19,7 @@ from .forms import EventAdminForm
 from .models import Event, EventContact, ProgrammeItem
 
 
-class ProgrammeItemInline(ScopedChoicesMixin, TranslationStackedInline):
+class ProgrammeItemInline(OptionalTranslationsMixin, ScopedChoicesMixin, TranslationStackedInline):
     model = ProgrammeItem
     extra = 0
     ordering = ["position", "pk"]
@@ -46,7 +47,7 @@ class WhenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(EditorialAdmin, TabbedTranslationAdmin):
+class EventAdmin(OriginalLanguageAdmin, EditorialAdmin, TabbedTranslationAdmin):
     form = EventAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     inlines = [EventContactInline, ProgrammeItemInline]
@@ -77,7 +78,7 @@ class EventAdmin(EditorialAdmin, TabbedTranslationAdmin):
     ]
     actions = ["copy_as_drafts"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body", "image"]}),
+        (None, {"fields": ["original_language", "title", "slug", "lead", "body", "image"]}),
         (
             _("Time"),
             {

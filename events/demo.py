@@ -355,6 +355,7 @@ def create():
             if image:
                 spec["image"] = demo_image(image[0], alt_sv=image[1])
             spec.setdefault("publish_at", min(spec["start"], at(0)) - datetime.timedelta(days=14))
+            spec.setdefault("original_language", "sv")  # the demo is written in Swedish
             event = Event(status=Status.PUBLISHED, **spec)
             event.full_clean()
             event.save()

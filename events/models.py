@@ -284,8 +284,11 @@ class Event(OrganisationContent):
         return self.registration_state()
 
     def clean(self):
-        super().clean()
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:  # reported together with the event's own errors
+            errors.update(error.message_dict)
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
         if self.start and self.registration_deadline and self.registration_deadline > self.start:
@@ -353,6 +356,16 @@ class ProgrammeItem(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        # An item's heading is required in its event's original language only.
+        event = getattr(self, "event", None)
+        language = event.original_language if event else settings.LANGUAGE_CODE
+        if not getattr(self, f"title_{language}", None):
+            raise ValidationError(
+                {f"title_{language}": _("Required in the event's original language.")}
+            )
 
     @property
     def speaker_lines(self):

@@ -14,6 +14,7 @@ from newsroom.editorial.reminders import review_reminders
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
 from newsroom.feedback.digest import feedback_digests
 from newsroom.notifications import registry as notifications
+from newsroom.redirects import registry as redirects
 from newsroom.search import sources as search
 from newsroom.subscriptions import registry as subscriptions
 from newsroom.subscriptions.services import forget_confirmation_mails, news_to_subscribers
@@ -24,6 +25,7 @@ def register():
     register_search()
     register_page_cache()
     register_notifications()
+    register_redirects()
 
 
 def register_notifications():
@@ -60,6 +62,17 @@ def register_page_cache():
         pagecache.schedule_from(apps.get_model(label).objects.all)
     # Health checks answer for this process, now: never from a stored copy, nor looked up.
     pagecache.skip_if(lambda request: request.path in ("/healthz", "/readyz"))
+
+
+def register_redirects():
+    """Pages whose old addresses keep answering (301) after their slug changes."""
+    redirects.register("newsroom.Article", url_name="news:detail", visible="published")
+    redirects.register("newsroom.Topic", url_name="news:topic")
+    redirects.register("events.Event", url_name="events:detail", visible="published")
+    redirects.register("pages.Page", url_name="pages:detail", visible="published")
+    redirects.register(
+        "organisations.Organisation", url_name="organisations:detail", visible="active"
+    )
 
 
 def register_editorial():

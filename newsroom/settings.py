@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "newsroom.search",
     "newsroom.notifications",
     "newsroom.subscriptions",
+    "newsroom.redirects",
     "newsroom",  # the project package, for its demo command
 ]
 
@@ -90,6 +91,7 @@ MIDDLEWARE = [
     # Behind the page cache (misses only) and the language (error pages speak the reader's).
     "newsroom.editorial.due.PublishDueChangesMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsroom.redirects.middleware.RedirectMiddleware",  # inside CommonMiddleware: sees 404s first
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -210,8 +212,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Languages: Swedish is the default and has no URL prefix; the others do.
-LANGUAGE_CODE = "sv"
+# Languages: the site's own (SITE_LANGUAGE, Swedish unless a Norwegian body sets nb or nn) has
+# no URL prefix; the others do.
+LANGUAGE_CODE = env_choice("SITE_LANGUAGE", "sv", ("sv", "nb", "nn", "en"))
 LANGUAGES = [
     ("sv", _("Swedish")),
     ("nb", _("Norwegian Bokmål")),
@@ -223,12 +226,17 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Stockholm"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+# Where a reader's language has no text, the nearest one that has: the Scandinavian languages
+# read each other, English readers get the site's own language (and its neighbours) first, and
+# every chain ends in all four, so an item written in any one language is never shown empty.
+_NEIGHBOURS = {"sv": ("nb", "nn"), "nb": ("nn", "sv"), "nn": ("nb", "sv"), "en": ()}
+_NEIGHBOURS["en"] = (LANGUAGE_CODE, *_NEIGHBOURS[LANGUAGE_CODE])
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
-    "default": ("sv",),
-    "nn": ("nb", "sv"),
-    "nb": ("nn", "sv"),
-    "en": ("sv",),
+    code: tuple(
+        dict.fromkeys(c for c in (*near, *_NEIGHBOURS["en"], "sv", "nb", "nn", "en") if c != code)
+    )
+    for code, near in {"default": (), **_NEIGHBOURS}.items()
 }
 # modeltranslation's admin tabs load jQuery UI from a CDN unless told otherwise.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"

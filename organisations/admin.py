@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from newsroom.core.original_language_admin import OriginalLanguageAdmin
 from newsroom.editorial.admin.history import HistoryAdmin
 from newsroom.editorial.admin.scoping import ScopedChoicesMixin
 from newsroom.editorial.admin.working_copies import WorkingCopyAdmin
@@ -63,7 +64,9 @@ class ContactPersonInline(TranslationStackedInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(WorkingCopyAdmin, HistoryAdmin, TabbedTranslationAdmin):
+class OrganisationAdmin(
+    OriginalLanguageAdmin, WorkingCopyAdmin, HistoryAdmin, TabbedTranslationAdmin
+):
     form = OrganisationAdminForm
     organisation_field = "pk"  # editors see the organisations they are staff of
     site_admin_only_fields = ["members", "parent", "is_active"]
@@ -92,7 +95,18 @@ class OrganisationAdmin(WorkingCopyAdmin, HistoryAdmin, TabbedTranslationAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["name", "slug", "short_name", "kind", "country", "parent", "is_active"]},
+            {
+                "fields": [
+                    "original_language",
+                    "name",
+                    "slug",
+                    "short_name",
+                    "kind",
+                    "country",
+                    "parent",
+                    "is_active",
+                ]
+            },
         ),
         (_("Description"), {"fields": ["logo", "description"]}),
         (

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.i18n import TranslatedContent
+from newsroom.core.original_language import OriginalLanguage
 from newsroom.core.publishing import Publishable, PublishableQuerySet
 from newsroom.core.richtext import RichTextField
 from newsroom.core.slugs import fill_translated_slugs
@@ -30,7 +31,7 @@ class OrganisationContentQuerySet(PublishableQuerySet):
         )
 
 
-class OrganisationContent(TranslatedContent, Publishable):
+class OrganisationContent(TranslatedContent, OriginalLanguage, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(
         _("slug"),
@@ -81,6 +82,7 @@ class OrganisationContent(TranslatedContent, Publishable):
     def clean(self):
         super().clean()
         fill_translated_slugs(self)
+        super().clean()
 
     @property
     def feedback_owner(self):

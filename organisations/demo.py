@@ -263,6 +263,7 @@ def create():
         organisation = Organisation.objects.filter(slug_sv=spec["slug_sv"]).first()
         if organisation is None:
             organisation = Organisation(
+                original_language="sv",  # the demo is written in Swedish, whatever the site's
                 **spec,
                 parent=created.get(parent_key),
                 logo=demo_image(

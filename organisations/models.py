@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.i18n import TranslatedContent
+from newsroom.core.original_language import OriginalLanguage
 from newsroom.core.richtext import RichTextField
 from newsroom.core.slugs import unique_slug_constraints
 
@@ -24,7 +25,9 @@ class OrganisationQuerySet(models.QuerySet):
         return self.select_related("logo", "parent").prefetch_related("social_links")
 
 
-class Organisation(TranslatedContent, models.Model):
+class Organisation(TranslatedContent, OriginalLanguage, models.Model):
+    required_translations = ("name", "slug")
+
     class Kind(models.TextChoices):
         AGENCY = "agency", _("Government agency")
         MUNICIPALITY = "municipality", _("Municipality")
@@ -141,6 +144,10 @@ class Organisation(TranslatedContent, models.Model):
 
     def clean(self):
         errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:  # reported together with the numbers' errors
+            errors.update(error.message_dict)
         try:
             if self.organisation_number:
                 self.organisation_number = numbers.normalise_organisation_number(

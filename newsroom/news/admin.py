@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from newsroom.core.original_language_admin import OriginalLanguageAdmin
 from newsroom.editorial.admin.publishing import (
     HISTORY_FIELDSET,
     PUBLISHING_FIELDSET,
@@ -14,8 +15,9 @@ from .models import Article, ArticleContact, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "slug"]
+class TopicAdmin(OriginalLanguageAdmin, TabbedTranslationAdmin):
+    list_display = ["name", "slug", "original_language"]
+    fields = ["original_language", "name", "slug", "description"]
     search_fields = ["name_sv", "name_nb", "name_nn", "name_en"]
 
 
@@ -24,7 +26,7 @@ class ArticleContactInline(ContactLinkInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorialAdmin, TabbedTranslationAdmin):
+class ArticleAdmin(OriginalLanguageAdmin, EditorialAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "organisation", "status", "publish_at"]
     list_filter = ["status", "kind", "organisation", "topics"]
     list_select_related = ["organisation"]
@@ -42,7 +44,7 @@ class ArticleAdmin(EditorialAdmin, TabbedTranslationAdmin):
     # publish and unpublish come from EditorialAdmin: publishers only, with review date and audit.
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "lead", "image", "body"]}),
+        (None, {"fields": ["original_language", "kind", "title", "slug", "lead", "image", "body"]}),
         PUBLISHING_FIELDSET,
         (
             _("Organisation and people"),

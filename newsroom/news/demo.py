@@ -528,7 +528,7 @@ def topic(key, spec):
     existing = Topic.objects.filter(slug_sv=key).first()
     if existing:
         return existing
-    topic = Topic(slug_sv=key, **spec)
+    topic = Topic(slug_sv=key, original_language="sv", **spec)
     topic.full_clean()
     topic.save()
     return topic
@@ -555,6 +555,7 @@ def article(spec, organisations, topics, now):
     related = spec.pop("related", [])
     caption = spec.pop("image_caption_sv", "")
     new = Article(
+        original_language="sv",  # the demo is written in Swedish, whatever SITE_LANGUAGE says
         slug_sv=key,
         organisation=organisation,
         status=Status.PUBLISHED,

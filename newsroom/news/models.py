@@ -15,14 +15,16 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.embeds import validate_embed_url
 from newsroom.core.i18n import TranslatedContent, fallback_chain, language_codes
+from newsroom.core.original_language import OriginalLanguage
 from newsroom.core.richtext import RichTextField
 from newsroom.core.slugs import fill_translated_slugs, unique_slug_constraints
 from organisations.content import ContactLink, OrganisationContent, OrganisationContentQuerySet
 from organisations.models import ContactPerson, Organisation
 
 
-class Topic(TranslatedContent, models.Model):
+class Topic(TranslatedContent, OriginalLanguage, models.Model):
     translated_title_field = "name"
+    required_translations = ("name",)
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=200, blank=True)
@@ -46,6 +48,7 @@ class Topic(TranslatedContent, models.Model):
 
     def clean(self):
         fill_translated_slugs(self, source="name")
+        super().clean()
 
 
 def card_deferred_fields():

@@ -6,7 +6,6 @@ from .models import Article, Topic
 @register(Topic)
 class TopicTranslation(TranslationOptions):
     fields = ("name", "slug", "description")
-    required_languages = {"sv": ("name",)}
 
 
 @register(Article)
@@ -23,4 +22,3 @@ class ArticleTranslation(TranslationOptions):
         "fact_box",
         "guest_author_role",
     )
-    required_languages = {"sv": ("title",)}

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from newsroom.core.original_language_admin import OriginalLanguageAdmin
 from newsroom.editorial.admin.working_copies import WorkingCopyAdmin
 
 from .models import Page, SiteSettings
@@ -16,7 +17,7 @@ class SiteSettingsAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(WorkingCopyAdmin, TabbedTranslationAdmin):
+class PageAdmin(OriginalLanguageAdmin, WorkingCopyAdmin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "publication_state", "show_in_footer", "position", "modified"]
     list_filter = ["kind", "status", "show_in_footer"]
     list_editable = ["show_in_footer", "position"]
@@ -24,7 +25,7 @@ class PageAdmin(WorkingCopyAdmin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created", "modified"]
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "lead", "body"]}),
+        (None, {"fields": ["original_language", "kind", "title", "slug", "lead", "body"]}),
         (
             _("Publishing"),
             {"fields": ["status", "publish_at", "unpublish_at", "updated_at", "review_by"]},

@@ -291,6 +291,7 @@ def create():
             kind=kind,
             defaults={
                 **fields,
+                "original_language": "sv",  # the demo is written in Swedish, whatever the site's
                 "status": Status.PUBLISHED,
                 "publish_at": REVIEWED,
                 "updated_at": REVIEWED,

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import memo
 from newsroom.core.i18n import TranslatedContent
+from newsroom.core.original_language import OriginalLanguage
 from newsroom.core.publishing import Publishable, PublishableQuerySet
 from newsroom.core.richtext import RichTextField
 
@@ -39,8 +40,10 @@ class PageQuerySet(PublishableQuerySet):
         return self.published().filter(show_in_footer=True)
 
 
-class Page(TranslatedContent, Publishable):
+class Page(TranslatedContent, OriginalLanguage, Publishable):
     """One of the site's own pages: accessibility statement, privacy notice, about, contact."""
+
+    required_translations = ("title", "slug")
 
     class Kind(models.TextChoices):
         ACCESSIBILITY = "accessibility", _("Accessibility statement")

@@ -16,6 +16,7 @@ UTC = datetime.UTC
 
 def form_data(organisation, **overrides):
     data = {
+        "original_language": "sv",
         "title_sv": "Digital samling",
         "slug_sv": "digital-samling",
         "time_zone": "Europe/Oslo",

@@ -24,6 +24,7 @@ def english_editor(admin_client):
 
 def add_form_data(**overrides):
     data = {
+        "original_language": "sv",
         "name_sv": "Nya verket",
         "slug_sv": "nya-verket",
         "kind": "agency",

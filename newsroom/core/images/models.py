@@ -110,11 +110,16 @@ class Image(models.Model):
         return result
 
     def clean(self):
-        # Every language falls back to the default one, so that is where the text must be.
-        default_alt_text = f"alt_text_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
-        if not self.decorative and not getattr(self, default_alt_text):
+        # Every language falls back through all the others, so one language's text reaches
+        # every reader (marked with its lang); without any, the error goes to the site's own.
+        languages = [code for code, _name in settings.LANGUAGES]
+        if not self.decorative and not any(getattr(self, f"alt_text_{c}") for c in languages):
             raise ValidationError(
-                {default_alt_text: _("Write an alternative text, or mark the image as decorative.")}
+                {
+                    f"alt_text_{settings.LANGUAGE_CODE}": _(
+                        "Write an alternative text, or mark the image as decorative."
+                    )
+                }
             )
 
     def _write_files(self, written, using):

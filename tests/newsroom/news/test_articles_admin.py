@@ -61,6 +61,7 @@ def test_add_form_has_translation_tabs_editor_and_autocomplete(english_admin):
 
 def form_data(organisation, **extra):
     data = {
+        "original_language": "sv",
         "kind": "news",
         "title_sv": "Ny artikel",
         "status": Status.DRAFT,
@@ -86,7 +87,7 @@ def test_disallowed_video_host_is_a_clear_error(english_admin):
     assert not Article.objects.exists()
 
 
-def test_missing_swedish_title_is_a_clear_error(admin_client):
+def test_missing_title_in_the_original_language_is_a_clear_error(admin_client):
     organisation = OrganisationFactory()
     response = admin_client.post(
         reverse("admin:newsroom_article_add"), form_data(organisation, title_sv="", title_en="Hi")

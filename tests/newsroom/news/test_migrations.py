@@ -6,7 +6,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 BEFORE = [("newsroom", "0002_content_base")]
-AFTER = [("newsroom", "0003_published_articles_have_a_publish_time")]
+AFTER = [("newsroom", "0004_published_articles_have_a_publish_time")]
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('images', '0003_pending_deletion'),
-        ('newsroom', '0002_content_base'),
+        ('newsroom', '0003_original_language'),
         ('organisations', '0002_one_slug_rule'),
     ]
 
