@@ -9,6 +9,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import pagecache
+from newsroom.documents import usage as documents
 from newsroom.editorial import registry as editorial
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
 from newsroom.search import sources as search
@@ -18,6 +19,7 @@ def register():
     register_editorial()
     register_search()
     register_page_cache()
+    register_documents()
 
 
 def register_page_cache():
@@ -33,6 +35,7 @@ def register_page_cache():
         "organisations.ContactPerson",
         "organisations.SocialLink",
         "images.Image",
+        "documents.Document",
         "pages.Page",
         "pages.SiteSettings",
     ]
@@ -41,6 +44,14 @@ def register_page_cache():
         pagecache.schedule_from(apps.get_model(label).objects.all)
     # Health checks answer for this process, now: never from a stored copy, nor looked up.
     pagecache.skip_if(lambda request: request.path in ("/healthz", "/readyz"))
+
+
+def register_documents():
+    """The rich text that may link to documents: where the admin looks for their uses."""
+    documents.register("newsroom.Article", "body", "fact_box")
+    documents.register("events.Event", "body")
+    documents.register("pages.Page", "body")
+    documents.register("organisations.Organisation", "description")
 
 
 def register_editorial():
@@ -55,6 +66,7 @@ def register_editorial():
     editorial.register("organisations.ContactPerson", editor=WRITE, publisher=MANAGE)
     editorial.register("organisations.SocialLink", editor=MANAGE)
     editorial.register("images.Image", editor=WRITE)
+    editorial.register("documents.Document", editor=WRITE, publisher=MANAGE)
     editorial.register("feedback.Feedback", editor=VIEW, publisher=("change", "view"))
 
 
