@@ -17,10 +17,12 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.http.request import validate_host
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
-from django_prose_editor.fields import ProseEditorField, create_sanitizer
+from django_prose_editor.fields import ProseEditorField, ProseEditorFormField, create_sanitizer
+from django_prose_editor.widgets import AdminProseEditorWidget
 
 EXTENSIONS = {
     "Bold": True,
@@ -34,7 +36,42 @@ EXTENSIONS = {
     "HardBreak": True,
 }
 
-sanitize = create_sanitizer(EXTENSIONS)
+_allow_list = create_sanitizer(EXTENSIONS)
+
+# What an editor cannot see but a screen reader announces ("blank", "empty list"): a block
+# with nothing in it (Enter pressed twice, a pasted spacer, a quote left empty) and a line
+# break at the end of a block (Shift+Enter before moving on).
+BLANK = r"(?:\s|&nbsp;|\xa0|<br>)"
+EMPTY_BLOCK = re.compile(rf"<(p|h2|h3|h4|li|ul|ol|blockquote)>{BLANK}*</\1>")
+TRAILING_BREAKS = re.compile(rf"{BLANK}*<br>(?:\s|&nbsp;|\xa0)*(?=</(?:p|li|h2|h3|h4)>)")
+
+
+def sanitize(html):
+    """Only what the editor's extensions allow (nh3), without empty blocks or trailing line
+    breaks; a text with nothing left in it is ""."""
+    html = TRAILING_BREAKS.sub("", _allow_list(html))
+    emptied = None
+    while emptied != html:  # inside out: a quote whose only paragraph was empty goes too
+        emptied, html = html, EMPTY_BLOCK.sub("", html)
+    return html
+
+
+class AdminRichTextWidget(AdminProseEditorWidget):
+    """The admin's prose editor, with its toolbar named in the editor's language."""
+
+    class Media:
+        js = ["js/prose-editor-i18n.js"]
+
+
+class RichTextFormField(ProseEditorFormField):
+    def __init__(self, *args, **kwargs):
+        widget = kwargs.get("widget")
+        is_admin = isinstance(widget, AdminTextareaWidget) or (
+            isinstance(widget, type) and issubclass(widget, AdminTextareaWidget)
+        )
+        if is_admin:
+            kwargs["widget"] = AdminRichTextWidget
+        super().__init__(*args, **kwargs)
 
 
 class RichTextField(ProseEditorField):
@@ -46,8 +83,11 @@ class RichTextField(ProseEditorField):
 
     def __init__(self, verbose_name=None, **kwargs):
         kwargs.setdefault("extensions", EXTENSIONS)
-        kwargs.setdefault("sanitize", True)
+        kwargs.setdefault("sanitize", sanitize)
         super().__init__(verbose_name, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": RichTextFormField, **kwargs})
 
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)

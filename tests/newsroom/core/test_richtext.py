@@ -113,3 +113,38 @@ def test_saving_in_another_language_does_not_copy_the_fallback_text():
 
     page.refresh_from_db()
     assert not page.body_en
+
+
+@pytest.mark.parametrize(
+    ("stored", "kept"),
+    [
+        ("<p>Ett</p><p></p><p><br></p><p>&nbsp;</p><p>Två</p>", "<p>Ett</p><p>Två</p>"),
+        ("<p>Slut<br></p>", "<p>Slut</p>"),
+        ("<p>Rad ett<br>Rad två<br><br> </p>", "<p>Rad ett<br>Rad två</p>"),
+        ("<ul><li><p>Punkt<br></p></li><li><p></p></li></ul>", "<ul><li><p>Punkt</p></li></ul>"),
+        ("<p>Före</p><blockquote><p> </p></blockquote><h2></h2>", "<p>Före</p>"),
+        ("<p></p><p><br></p>", ""),
+    ],
+)
+def test_empty_blocks_and_trailing_breaks_are_dropped(stored, kept):
+    assert sanitize(stored) == kept
+
+
+@pytest.mark.django_db
+def test_the_admin_form_stores_no_empty_paragraphs(admin_client):
+    from django.urls import reverse
+
+    response = admin_client.post(
+        reverse("admin:pages_page_add"),
+        {
+            "title_sv": "Kontakt",
+            "slug_sv": "kontakt",
+            "body_sv": "<p>Ring oss.<br></p><p></p><p><br></p>",
+            "kind": "contact",
+            "status": "published",
+            "position": "1",
+        },
+    )
+    page = Page.objects.filter(slug_sv="kontakt").first()
+    assert page is not None, response.context["adminform"].form.errors
+    assert page.body_sv == "<p>Ring oss.</p>"
