@@ -9,6 +9,7 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import pagecache
+from newsroom.documents import usage as documents
 from newsroom.editorial import registry as editorial
 from newsroom.editorial.reminders import review_reminders
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
@@ -26,6 +27,7 @@ def register():
     register_page_cache()
     register_notifications()
     register_redirects()
+    register_documents()
 
 
 def register_notifications():
@@ -54,6 +56,7 @@ def register_page_cache():
         "organisations.ContactPerson",
         "organisations.SocialLink",
         "images.Image",
+        "documents.Document",
         "pages.Page",
         "pages.SiteSettings",
     ]
@@ -75,6 +78,14 @@ def register_redirects():
     )
 
 
+def register_documents():
+    """The rich text that may link to documents: where the admin looks for their uses."""
+    documents.register("newsroom.Article", "body", "fact_box")
+    documents.register("events.Event", "body")
+    documents.register("pages.Page", "body")
+    documents.register("organisations.Organisation", "description")
+
+
 def register_editorial():
     editorial.set_organisation_model("organisations.Organisation")
     content = {"editor": WRITE, "publisher": MANAGE, "workflow": True}
@@ -87,6 +98,7 @@ def register_editorial():
     editorial.register("organisations.ContactPerson", editor=WRITE, publisher=MANAGE)
     editorial.register("organisations.SocialLink", editor=MANAGE)
     editorial.register("images.Image", editor=WRITE)
+    editorial.register("documents.Document", editor=WRITE, publisher=MANAGE)
     editorial.register("feedback.Feedback", editor=VIEW, publisher=("change", "view"))
 
 

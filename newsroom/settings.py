@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "newsroom.editorial",
     "newsroom.core",
     "newsroom.core.images",
+    "newsroom.documents",
     "newsroom.pages",
     "newsroom.feedback",
     "organisations",

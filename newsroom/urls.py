@@ -13,6 +13,7 @@ from organisations.sitemaps import DirectorySitemap, OrganisationSitemap
 from . import health, home
 from .core import preview
 from .core.images import views as images_views
+from .documents import views as documents_views
 from .news.sitemaps import ArticleSitemap, NewsListSitemap, TopicSitemap
 from .robots import robots_txt
 from .search import views as search_views
@@ -38,6 +39,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # A file, not a page: one address in every language, kept when the file is replaced.
+    path("documents/<int:pk>/", documents_views.download, name="document"),
 ]
 
 urlpatterns += i18n_patterns(

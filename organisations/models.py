@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.i18n import TranslatedContent
@@ -226,7 +226,7 @@ class ContactPersonQuerySet(models.QuerySet):
 class ContactPerson(models.Model):
     name = models.CharField(_("name"), max_length=200)
     title = models.CharField(
-        _("title"),
+        pgettext_lazy("a person's role", "title"),
         max_length=200,
         blank=True,
         help_text=_("Role or job title, for example “Press officer”."),

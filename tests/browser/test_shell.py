@@ -166,7 +166,7 @@ def test_admin_image_form_tabs_work_without_csp_errors_or_cdn(editor_page, live_
 
     tabs = page.locator(".ui-tabs-nav a")
     assert tabs.count() >= 4  # one per language, made by jQuery UI served by us
-    page.locator(".ui-tabs-nav a", has_text="en").first.click()
+    page.locator("li[aria-controls='tab_id_alt_text_en']").click()
     assert page.locator("#id_alt_text_en").is_visible()
     assert not page.locator("#id_alt_text_sv").is_visible()
     assert problems == []
@@ -182,7 +182,7 @@ def test_admin_prose_editor_works_inside_translation_tabs(editor_page, live_serv
 
     editors = page.locator(".prose-editor > .ProseMirror")
     assert editors.count() == 4  # a body editor in every language tab
-    page.locator("a[href='#tab_id_body_en']").click()
+    page.locator("li[aria-controls='tab_id_body_en']").click()
     visible = page.locator(".prose-editor > .ProseMirror:visible")
     assert visible.count() == 1
     visible.click()

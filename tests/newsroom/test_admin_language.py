@@ -1,4 +1,7 @@
+import re
+
 import pytest
+from django.urls import reverse
 
 
 @pytest.mark.django_db
@@ -16,3 +19,19 @@ def test_public_pages_follow_the_url_not_the_browser(client):
     assert '<html lang="sv"' in response.content.decode()
     response = client.get("/nn/", headers={"accept-language": "en"})
     assert '<html lang="nn"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept", "person", "article"), [("sv", "Titel", "Rubrik"), ("nb", "Tittel", "Tittel")]
+)
+def test_a_persons_title_is_labelled_as_a_role_not_a_headline(
+    admin_client, accept, person, article
+):
+    def title_label(name):
+        page = admin_client.get(reverse(name), headers={"accept-language": accept})
+        match = re.search(r'<label[^>]*for="id_title_sv"[^>]*>([^<:]*)', page.content.decode())
+        return match[1].strip()
+
+    assert title_label("admin:organisations_contactperson_add").startswith(person)
+    assert title_label("admin:newsroom_article_add").startswith(article)

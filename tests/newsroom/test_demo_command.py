@@ -19,3 +19,22 @@ def test_demo_prints_the_log_in_on_the_port_the_site_is_served_on():
     call_command("demo", site_url="http://127.0.0.1:8123", stdout=again)
     assert "An admin account exists. Log in at http://127.0.0.1:8123/admin/" in again.getvalue()
     assert get_user_model().objects.filter(is_superuser=True).count() == 1
+
+
+def test_demo_reports_programme_is_a_pdf_readers_can_download(client):
+    from newsroom.documents.models import Document
+    from newsroom.management.commands.demo import create_documents
+    from newsroom.news.models import Article
+
+    call_command("demo", stdout=io.StringIO())
+    create_documents()  # again: still one document, one link
+    programme = Document.objects.get()
+    assert programme.format == "PDF"
+    report = Article.objects.get(slug_sv="intryck-fran-datadagarna")
+    assert report.body_sv.count(programme.get_absolute_url()) == 1
+
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert 'programmet för Datadagarna<span class="link-note"> (PDF,' in page
+    download = client.get(programme.get_absolute_url())
+    assert download["Content-Type"] == "application/pdf"
+    assert b"Datadagarna" in b"".join(download.streaming_content)

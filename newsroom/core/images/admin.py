@@ -104,7 +104,9 @@ class ImageAdmin(TabbedTranslationAdmin):
 
     @admin.display(description=_("size in pixels"))
     def dimensions(self, obj):
-        return f"{obj.width} \N{MULTIPLICATION SIGN} {obj.height}" if obj.width else None
+        if not obj.width:
+            return _("Known once the image is saved.")
+        return f"{obj.width} \N{MULTIPLICATION SIGN} {obj.height}"
 
     def _img(self, obj, width):
         if not obj.file:

@@ -1,5 +1,6 @@
 import logging
 import posixpath
+import re
 from functools import partial
 
 from django.conf import settings
@@ -18,6 +19,18 @@ def validate_upload(value):
     """Check new uploads only: a stored file was checked when it arrived."""
     if not getattr(value, "_committed", True):
         files.validate_image_file(value)
+
+
+# What editors type before a credit that the site adds itself ("Foto: Anna" would read
+# "Foto: Foto: Anna"), in the site's languages.
+CREDIT_PREFIX = re.compile(
+    r"^\s*(?:(?:foto|photo|bild|fotograf|photographer|fotografi)\s*:\s*)+", re.IGNORECASE
+)
+
+
+def clean_credit(credit):
+    """The photographer or source without a leading "Foto:" (the site writes it)."""
+    return CREDIT_PREFIX.sub("", credit or "").strip()
 
 
 class ImageFileField(models.ImageField):
@@ -62,7 +75,7 @@ class Image(models.Model):
         _("credit"),
         max_length=150,
         blank=True,
-        help_text=_("Photographer or source. The site shows it after “Photo:”."),
+        help_text=_("Photographer or source, without “Photo:”: the site writes that before it."),
     )
     renditions = models.JSONField(_("renditions"), default=dict, editable=False)
     created = models.DateTimeField(_("uploaded"), auto_now_add=True)
@@ -83,6 +96,7 @@ class Image(models.Model):
         a storage failure (``OSError``: a full disk or quota, an I/O error) is raised as
         ``storing.NotStored``. Files the row no longer needs are deleted once it is committed.
         """
+        self.credit = clean_credit(self.credit)
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         written = storing.Written(self.file.storage, taken=PendingDeletion.objects.has)
         before = (self.file, self.renditions, self.width, self.height, self.pk, self._state.adding)

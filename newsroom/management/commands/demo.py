@@ -9,6 +9,7 @@ from django.utils import translation
 
 from events.demo import create as create_events
 from events.models import Event
+from newsroom.documents.demo import create as create_programme
 from newsroom.feedback.demo import create as create_feedback
 from newsroom.news.demo import create as create_articles
 from newsroom.news.models import Article
@@ -26,11 +27,24 @@ def create_feedback_on_content():
     create_feedback(content)
 
 
+def create_documents():
+    """The association's report offers its conference programme as a PDF to download."""
+    programme = create_programme()
+    report = Article.objects.get(slug_sv="intryck-fran-datadagarna")
+    address = programme.get_absolute_url()
+    if address not in report.body_sv:
+        report.body_sv += (
+            f'<p>Hela <a href="{address}">programmet för Datadagarna</a> finns att ladda ner.</p>'
+        )
+        report.save(update_fields=["body_sv"])
+
+
 # Each step creates its app's content by stable keys (get_or_create), in dependency order.
 STEPS = [
     create_site,
     create_organisations,
     create_articles,
+    create_documents,
     create_events,
     create_feedback_on_content,
     create_search_index,

@@ -42,14 +42,23 @@ def test_sanitiser_keeps_the_allowed_elements():
     assert 'href="mailto:a@example.org"' in clean
 
 
-def test_external_links_get_noopener_and_internal_links_are_left_alone():
-    html = render('<p><a href="https://example.org/">ut</a> <a href="/en/news/">in</a></p>')
+def test_external_links_are_marked_and_internal_links_are_left_alone(settings):
+    settings.ALLOWED_HOSTS = ["www.region.se"]
+    with translation.override("sv"):
+        html = render(
+            '<p><a href="https://example.org/">ut</a> <a href="/en/news/">in</a> '
+            '<a href="https://www.region.se/nyheter/">hemma</a></p>'
+        )
 
-    assert '<a href="https://example.org/" rel="noopener noreferrer">ut</a>' in html
+    assert '<a href="https://example.org/" rel="noopener noreferrer">ut<svg' in html
+    assert 'aria-hidden="true"' in html  # the icon is seen; its words are read
+    assert '<span class="visually-hidden"> (annan webbplats)</span></a>' in html
     assert '<a href="/en/news/">in</a>' in html
+    assert '<a href="https://www.region.se/nyheter/">hemma</a>' in html
+    assert html.count("<svg") == 1
 
 
-def test_links_opening_a_new_window_say_so_to_screen_readers_in_the_page_language():
+def test_links_opening_a_new_window_say_so_visibly_in_the_page_language():
     html = '<p><a href="https://example.org/rapport.pdf" target="_blank">Rapporten</a></p>'
 
     with translation.override("en"):
@@ -57,7 +66,7 @@ def test_links_opening_a_new_window_say_so_to_screen_readers_in_the_page_languag
 
     assert 'target="_blank"' in rendered
     assert 'rel="noopener noreferrer"' in rendered
-    assert 'Rapporten<span class="visually-hidden"> (opens in a new window)</span></a>' in rendered
+    assert 'Rapporten<span class="link-note"> (opens in a new window)</span><svg' in rendered
 
 
 def test_render_keeps_text_escaped():
@@ -104,3 +113,38 @@ def test_saving_in_another_language_does_not_copy_the_fallback_text():
 
     page.refresh_from_db()
     assert not page.body_en
+
+
+@pytest.mark.parametrize(
+    ("stored", "kept"),
+    [
+        ("<p>Ett</p><p></p><p><br></p><p>&nbsp;</p><p>Två</p>", "<p>Ett</p><p>Två</p>"),
+        ("<p>Slut<br></p>", "<p>Slut</p>"),
+        ("<p>Rad ett<br>Rad två<br><br> </p>", "<p>Rad ett<br>Rad två</p>"),
+        ("<ul><li><p>Punkt<br></p></li><li><p></p></li></ul>", "<ul><li><p>Punkt</p></li></ul>"),
+        ("<p>Före</p><blockquote><p> </p></blockquote><h2></h2>", "<p>Före</p>"),
+        ("<p></p><p><br></p>", ""),
+    ],
+)
+def test_empty_blocks_and_trailing_breaks_are_dropped(stored, kept):
+    assert sanitize(stored) == kept
+
+
+@pytest.mark.django_db
+def test_the_admin_form_stores_no_empty_paragraphs(admin_client):
+    from django.urls import reverse
+
+    response = admin_client.post(
+        reverse("admin:pages_page_add"),
+        {
+            "title_sv": "Kontakt",
+            "slug_sv": "kontakt",
+            "body_sv": "<p>Ring oss.<br></p><p></p><p><br></p>",
+            "kind": "contact",
+            "status": "published",
+            "position": "1",
+        },
+    )
+    page = Page.objects.filter(slug_sv="kontakt").first()
+    assert page is not None, response.context["adminform"].form.errors
+    assert page.body_sv == "<p>Ring oss.</p>"
