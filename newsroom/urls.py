@@ -14,6 +14,7 @@ from . import health, home
 from .core import preview
 from .core.images import views as images_views
 from .news.sitemaps import ArticleSitemap, NewsListSitemap, TopicSitemap
+from .pages import views as pages_views
 from .robots import robots_txt
 from .search import views as search_views
 
@@ -37,6 +38,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The site's identity, set in the admin: colours, app icons, manifest.
+    path("identity.css", pages_views.identity_css, name="identity-css"),
+    path("site-icon-<int:size>.png", pages_views.icon, name="site-icon"),
+    path("site.webmanifest", pages_views.manifest, name="site-manifest"),
 ]
 
 urlpatterns += i18n_patterns(

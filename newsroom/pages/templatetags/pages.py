@@ -1,6 +1,7 @@
 from django import template
+from django.utils.translation import gettext as _
 
-from ..models import Page
+from ..models import Page, SiteLink
 
 register = template.Library()
 
@@ -9,3 +10,20 @@ register = template.Library()
 def footer_pages():
     """The site's own pages linked from the footer: accessibility statement, privacy notice…"""
     return list(Page.objects.for_footer())
+
+
+@register.simple_tag
+def footer_links(site):
+    """The footer's link groups that have links: the publisher's other sites, social channels."""
+    if not site.pk:
+        return []
+    headings = {
+        SiteLink.Group.FOOTER: _("More from us"),
+        SiteLink.Group.SOCIAL: _("Follow us"),
+    }
+    links = list(site.links.all())
+    return [
+        {"key": group, "heading": heading, "links": [link for link in links if link.group == group]}
+        for group, heading in headings.items()
+        if any(link.group == group for link in links)
+    ]
