@@ -55,9 +55,7 @@ def page_types():
     }
 
 
-def test_every_page_type_is_accessible_in_every_scheme_language_and_width(
-    page, live_server, axe
-):
+def test_every_page_type_is_accessible_in_every_scheme_language_and_width(page, live_server, axe):
     load_demo()
     failures = []
     for index, (kind, target) in enumerate(page_types().items()):
@@ -97,7 +95,8 @@ def test_phone_header_is_at_most_72_px_closed_and_its_menu_holds_nav_and_languag
         assert not page.locator(".language-switcher").is_visible()
         assert page.locator(".site-header__search-link").is_visible()  # one tap to search
         logo = page.locator(".site-brand__logo")
-        assert logo.is_visible() and logo.evaluate("img => img.naturalWidth") > 0
+        assert logo.is_visible()
+        assert logo.evaluate("img => img.naturalWidth") > 0
 
         page.locator(".site-menu__button").click()
         assert page.locator(".site-nav").is_visible()
@@ -105,9 +104,7 @@ def test_phone_header_is_at_most_72_px_closed_and_its_menu_holds_nav_and_languag
     context.close()
 
 
-def test_wide_header_shows_navigation_search_and_languages_without_a_menu_button(
-    page, live_server
-):
+def test_wide_header_shows_navigation_search_and_languages_without_a_menu_button(page, live_server):
     demo_identities.apply("municipality")
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(address(live_server, "home", "nb"))
@@ -165,7 +162,8 @@ def test_cards_with_and_without_images_line_up(page, live_server):
     rows = {}
     for box in boxes:
         rows.setdefault(round(box["top"]), []).append(box)
-    assert len(rows) == 2 and all(len(row) == 3 for row in rows.values())
+    assert len(rows) == 2
+    assert all(len(row) == 3 for row in rows.values())
     for row in rows.values():
         assert {box["image"] for box in row} == {True, False}  # the row mixes both kinds
         assert max(b["title"] for b in row) - min(b["title"] for b in row) < 1
@@ -196,4 +194,5 @@ def test_dark_scheme_darkens_the_page_and_external_links_are_marked(page, live_s
     assert background == "rgb(21, 23, 28)"
     link = page.locator("main a[href^='https://www.digg.se']")
     assert link.evaluate("a => getComputedStyle(a, '::after').content").startswith('"↗"')
-    assert page.get_by_role("link", name="report a lack of accessibility to Digg (external website)").count() == 1
+    name = "report a lack of accessibility to Digg (external website)"
+    assert page.get_by_role("link", name=name).count() == 1

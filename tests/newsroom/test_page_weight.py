@@ -25,7 +25,9 @@ def test_pages_keep_within_the_css_and_javascript_budgets(settings):
     """The page types whose assets differ: the article page adds the video script."""
     settings.WHITENOISE_USE_FINDERS = True
     demo_identities.apply("region")
-    article = ArticleFactory(image=ImageFactory(), video_url="https://www.youtube-nocookie.com/embed/abc123")
+    article = ArticleFactory(
+        image=ImageFactory(), video_url="https://www.youtube-nocookie.com/embed/abc123"
+    )
     urls = {
         "home": reverse("home"),
         "news list": reverse("news:list"),
