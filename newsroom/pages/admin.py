@@ -1,14 +1,16 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from .forms import SiteSettingsForm
 from .models import Page, SiteLink, SiteSettings
 
 
-class SiteLinkInline(TranslationTabularInline):
+class SiteLinkInline(TranslationStackedInline):
     model = SiteLink
     extra = 1
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ["group", "label", "url", "position"]
 
 
