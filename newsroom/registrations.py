@@ -59,6 +59,7 @@ def register_page_cache():
         "documents.Document",
         "pages.Page",
         "pages.SiteSettings",
+        "pages.SiteLink",
     ]
     pagecache.invalidate_on(*(apps.get_model(label) for label in models))
     for label in ["newsroom.Article", "events.Event", "pages.Page"]:

@@ -15,6 +15,7 @@ from .core import preview
 from .core.images import views as images_views
 from .documents import views as documents_views
 from .news.sitemaps import ArticleSitemap, NewsListSitemap, TopicSitemap
+from .pages import views as pages_views
 from .robots import robots_txt
 from .search import views as search_views
 
@@ -41,6 +42,10 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     # A file, not a page: one address in every language, kept when the file is replaced.
     path("documents/<int:pk>/", documents_views.download, name="document"),
+    # The site's identity, set in the admin: colours, app icons, manifest.
+    path("identity.css", pages_views.identity_css, name="identity-css"),
+    path("site-icon-<int:size>.png", pages_views.icon, name="site-icon"),
+    path("site.webmanifest", pages_views.manifest, name="site-manifest"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -34,12 +34,33 @@ class Bar:
     total: int
     yes: int
 
+    @property
+    def no(self):
+        return self.total - self.yes
+
 
 @dataclass
 class Chart:
     width: int
     height: int
+    peak: int = 0  # answers on the busiest day: the top of the scale
     bars: list = field(default_factory=list)
+
+    @property
+    def half_y(self):
+        return self.height / 2
+
+    @property
+    def half(self):
+        """The scale's middle mark, in answers (a whole number when the peak is even)."""
+        return self.peak / 2 if self.peak % 2 else self.peak // 2
+
+    @property
+    def dates(self):
+        """First, middle and last day: the labels of the time axis."""
+        if not self.bars:
+            return []
+        return [self.bars[0].day, self.bars[len(self.bars) // 2].day, self.bars[-1].day]
 
 
 @dataclass
@@ -66,8 +87,9 @@ def period_start(days, today=None):
 
 def build_chart(per_day, first_day, days):
     """Stacked daily bars (yes below, no above), scaled to the busiest day."""
-    peak = max((counts["total"] for counts in per_day.values()), default=0) or 1
-    chart = Chart(width=days * BAR_STEP, height=CHART_HEIGHT)
+    busiest = max((counts["total"] for counts in per_day.values()), default=0)
+    peak = busiest or 1
+    chart = Chart(width=days * BAR_STEP, height=CHART_HEIGHT, peak=busiest)
     for index in range(days):
         day = first_day + timedelta(days=index)
         counts = per_day.get(day, {"total": 0, "yes": 0})

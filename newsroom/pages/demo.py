@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from newsroom.core.publishing import Status
 
+from . import demo_identities
 from .models import Page, SiteSettings
 
 REVIEWED = timezone.make_aware(datetime.datetime(2026, 11, 2, 9, 0))
@@ -268,7 +269,7 @@ PAGES = [
 
 
 def create():
-    SiteSettings.objects.get_or_create(
+    _site, created = SiteSettings.objects.get_or_create(
         pk=1,
         defaults={
             "site_name_sv": "Nyhetsrummet",
@@ -285,6 +286,8 @@ def create():
             "organisation_number": "232100-0016",
         },
     )
+    if created:  # a fresh demo looks like a region's site; manage.py demo_identity switches it
+        demo_identities.apply("region")
     for page in PAGES:
         kind, fields = page["kind"], {key: value for key, value in page.items() if key != "kind"}
         Page.objects.get_or_create(

@@ -1,3 +1,7 @@
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -8,6 +12,12 @@ from newsroom.core.i18n import TranslatedContent
 from newsroom.core.original_language import OriginalLanguage
 from newsroom.core.publishing import Publishable, PublishableQuerySet
 from newsroom.core.richtext import RichTextField
+
+from . import identity
+
+colour_validator = RegexValidator(
+    identity.HEX_COLOUR, _("Write the colour as #rrggbb, e.g. #0a3d62.")
+)
 
 
 class SiteSettings(models.Model):
@@ -21,6 +31,45 @@ class SiteSettings(models.Model):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     organisation_number = models.CharField(_("organisation number"), max_length=20, blank=True)
+    logo = models.FileField(
+        _("logo"),
+        upload_to="site/",
+        blank=True,
+        help_text=_(
+            "SVG or PNG, shown in the header at 40 pixels high. SVG files with scripts or "
+            "references to other files are refused."
+        ),
+    )
+    logo_includes_name = models.BooleanField(
+        _("the logo shows the site name"),
+        default=False,
+        help_text=_("Then the name is not written beside the logo (screen readers still read it)."),
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#0a3d62",
+        validators=[colour_validator],
+        help_text=_("Header, buttons and links. Must be dark enough for white text on it."),
+    )
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#ffd166",
+        validators=[colour_validator],
+        help_text=_(
+            "Highlights, and links in dark mode. Must be light enough for black text on it."
+        ),
+    )
+    icon = models.FileField(
+        _("app icon"),
+        upload_to="site/",
+        blank=True,
+        help_text=_(
+            "A square PNG of at least 512 by 512 pixels: the browser tab, bookmarks and phones' "
+            "home screens use it."
+        ),
+    )
 
     class Meta:
         verbose_name = _("site settings")
@@ -29,10 +78,50 @@ class SiteSettings(models.Model):
     def __str__(self):
         return self.site_name
 
+    def clean(self):
+        super().clean()
+        errors = identity.contrast_errors(
+            {"primary_colour": self.primary_colour, "accent_colour": self.accent_colour}
+        )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def identity_version(self):
+        """Changes with every change of the identity: the URLs of its files carry it."""
+        parts = [self.primary_colour, self.accent_colour, self.logo.name, self.icon.name]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
+
     @classmethod
     def current(cls):
         """The site's settings, read from the database once per content generation."""
         return memo.remember("site-settings", lambda: cls.objects.order_by("pk").first() or cls())
+
+
+class SiteLink(models.Model):
+    """A link in the footer: to another website of the publisher, or to a social channel."""
+
+    class Group(models.TextChoices):
+        FOOTER = "footer", _("Footer link")
+        SOCIAL = "social", _("Social channel")
+
+    settings = models.ForeignKey(
+        SiteSettings, on_delete=models.CASCADE, related_name="links", verbose_name=_("site")
+    )
+    group = models.CharField(_("group"), max_length=10, choices=Group.choices)
+    label = models.CharField(_("label"), max_length=100, help_text=_("E.g. “Facebook”."))
+    url = models.URLField(
+        _("address"), max_length=500, validators=[URLValidator(schemes=["http", "https"])]
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["group", "position", "pk"]
+
+    def __str__(self):
+        return self.label
 
 
 class PageQuerySet(PublishableQuerySet):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Page, SiteSettings
+from .models import Page, SiteLink, SiteSettings
 
 
 @register(SiteSettings)
@@ -11,3 +11,8 @@ class SiteSettingsTranslation(TranslationOptions):
 @register(Page)
 class PageTranslation(TranslationOptions):
     fields = ("title", "slug", "lead", "body")
+
+
+@register(SiteLink)
+class SiteLinkTranslation(TranslationOptions):
+    fields = ("label",)

@@ -237,3 +237,28 @@ def test_answer_change_page(admin_client):
     assert answer.handled
     assert answer.note == "Texten är omskriven."
     assert admin_client.get("/admin/feedback/feedback/add/").status_code == 403
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("answers")
+def test_trend_has_a_dated_axis_a_scale_and_the_numbers_as_a_table(admin_client):
+    html = admin_client.get(
+        "/admin/feedback/feedbackdashboard/", {"days": "7"}, headers={"accept-language": "en"}
+    ).content.decode()
+    trend = html[html.index('class="feedback-trend"') : html.index("</figure>")]
+    today = timezone.localdate()
+    first = today - timedelta(days=6)
+
+    # Scale: no day had more than one counted answer in the fixtures.
+    assert '<div class="feedback-trend__scale" aria-hidden="true"><span>1</span>' in trend
+    assert f"<span>{first:%-d %b}</span>" in trend
+    assert f"<span>{today:%-d %b}</span>" in trend
+    assert "the scale runs from 0 to 1 answers a day" in trend
+    rows = trend.split("<tbody>")[1].count("<tr>")
+    assert rows == 7
+    assert f'<time datetime="{today:%Y-%m-%d}">' in trend
+    # The fixtures' 5 counted answers in the last 7 days, 3 of them yes, add up in the table.
+    cells = trend.split("<tr>")[2:]
+    totals = [int(c.split("<td>")[1].split("</td>")[0]) for c in cells]
+    yes = [int(c.split("<td>")[2].split("</td>")[0]) for c in cells]
+    assert (sum(totals), sum(yes)) == (5, 3)
