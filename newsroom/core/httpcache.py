@@ -71,13 +71,25 @@ def watch(model):
 
 @contextmanager
 def tagging():
-    """Collect the tags of what is loaded inside; yields the set."""
+    """Collect the tags of what is loaded inside; yields the set. Nested, the inner tags also
+    go to the page around it (a value computed once and remembered keeps its own: ``note()``)."""
+    outer = _loaded.get()
     tags = set()
     token = _loaded.set(tags)
     try:
         yield tags
     finally:
         _loaded.reset(token)
+        if outer is not None:
+            outer |= tags
+
+
+def note(tags):
+    """Add ``tags`` to the page being rendered: those of a value remembered from an earlier
+    render, whose objects are not loaded again."""
+    current = _loaded.get()
+    if current is not None:
+        current |= tags
 
 
 def header_value(tags):

@@ -119,3 +119,13 @@ def test_without_purge_urls_pages_carry_no_tags(client, settings):
 def test_a_page_showing_very_many_objects_names_their_models_only():
     value = httpcache.header_value({f"newsroom_article-{n}" for n in range(1000)})
     assert value == "newsroom_article newsroom_article-any"
+
+
+def test_a_remembered_value_keeps_its_tags_for_every_page_that_uses_it():
+    with httpcache.tagging() as page:
+        with httpcache.tagging() as computed:
+            httpcache.note({"pages_sitesettings-1"})
+        assert computed == {"pages_sitesettings-1"}
+        httpcache.note({"pages_page-4"})
+    assert page == {"pages_sitesettings-1", "pages_page-4"}
+    httpcache.note({"outside-1"})  # outside a page: nothing to tag, no error
