@@ -7,9 +7,10 @@ a GIN index, so neither matching nor ranking parses text at query time: that kee
 for a common word fast at 100,000 articles. Visibility is not stored: every search keeps
 only rows the source's public rule (``published()`` …) lets through at that moment.
 
-SQLite (development, small sites) searches its FTS5 index (``SearchText``, the same texts as
-plain text): every word of the query, as a word or the start of one, case-insensitively, ranked
-by bm25 with the title above the text. Either way the cost follows the matches, not the site.
+SQLite (development, small sites) searches its FTS5 table (the same texts as plain text,
+under each ``SearchDocument``'s id): every word of the query, as a word or the start of one,
+case-insensitively, ranked by bm25 with the title above the text. Either way the cost follows
+the matches, not the size of the site.
 """
 
 import re
@@ -22,7 +23,6 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Exists,
     F,
     FloatField,
@@ -34,7 +34,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
-from .models import SearchDocument, SearchText
+from .models import FULL_TEXT_TABLE, SearchDocument
 from .sources import Source
 
 MAX_QUERY_LENGTH = 200
@@ -81,9 +81,10 @@ def query_words(query):
     return WORD.findall(query)[:MAX_WORDS]
 
 
-def fts_query(words):
-    """An FTS5 query: every word, as a word or a prefix; quoted, so nothing is an operator."""
-    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+def fts_query(words, prefix=True):
+    """An FTS5 query: every word (or its start); quoted, so nothing is an operator."""
+    star = "*" if prefix else ""
+    return " ".join('"' + word.replace('"', '""') + '"' + star for word in words)
 
 
 def matches(source: Source, query, language):
@@ -93,33 +94,39 @@ def matches(source: Source, query, language):
     through the full-text index, and only those are checked and ranked.
     """
     visible = source.visible_queryset()
+    documents = SearchDocument.objects.filter(kind=source.key, language=language)
     if full_text():
         search_query = SearchQuery(query, search_type="websearch", config=search_config(language))
-        found = SearchDocument.objects.filter(
-            kind=source.key, language=language, document=search_query
-        )
+        found = documents.filter(document=search_query)
         rank = SearchRank(F("document"), search_query)
-        ranked = SearchDocument.objects  # by key: the match is not repeated
     else:
         words = query_words(query)
         if not words:
-            return SearchText.objects.none().annotate(
+            return documents.none().annotate(
                 result_pk=F("object_id"),
                 rank=Value(0.0, output_field=FloatField()),
                 result_date=F("date"),
             )
-        found = SearchText.objects.filter(
-            RawSQL("search_text MATCH %s", [fts_query(words)], output_field=BooleanField()),
-            kind=source.key,
-            language=language,
+        found = documents.filter(
+            pk__in=RawSQL(
+                f"SELECT rowid FROM {FULL_TEXT_TABLE} WHERE {FULL_TEXT_TABLE} MATCH %s",
+                [fts_query(words)],
+            )
         )
-        rank = RawSQL("-search_text.rank", [], output_field=FloatField())
-        ranked = found  # FTS5 ranks only in a query that matches
+        # bm25 of one row, sought by rowid in the match of the whole words: a prefix would
+        # merge the lists of every longer word for each row. Rows matched only by the start of
+        # a word rank below (NULL is lowest).
+        rank = RawSQL(
+            f"(SELECT -bm25({FULL_TEXT_TABLE}, 10.0, 1.0) FROM {FULL_TEXT_TABLE} "
+            f"WHERE {FULL_TEXT_TABLE} MATCH %s AND rowid = search_searchdocument.id)",
+            [fts_query(words, prefix=False)],
+            output_field=FloatField(),
+        )
     # The newest matches first, then which of them the public may see: the visibility rule
     # is checked for a bounded number of rows, never joined with the whole table.
     newest = found.order_by(F("date").desc(nulls_last=True), "-object_id").values("pk")
     return (
-        ranked.filter(pk__in=newest[:MAX_MATCHES])
+        SearchDocument.objects.filter(pk__in=newest[:MAX_MATCHES])
         .filter(Exists(visible.filter(pk=OuterRef("object_id"))))
         .annotate(result_pk=F("object_id"), rank=rank, result_date=F("date"))
     )

@@ -1,5 +1,5 @@
-"""Keeping the stored search index up to date: ``SearchDocument`` rows on PostgreSQL,
-``SearchText`` rows (SQLite's full-text index) elsewhere.
+"""Keeping the stored search index up to date: a ``SearchDocument`` per object and language,
+with its ``tsvector`` on PostgreSQL, or its texts in SQLite's FTS5 table under the same id.
 
 Every save and delete of searchable content updates its documents (receivers connected by
 ``sources.register``); ``reindex()`` (``manage.py search_reindex``) rebuilds all after bulk
@@ -17,7 +17,7 @@ from django.db.models import F
 from newsroom.core.i18n import language_codes
 
 from .engine import document, full_text
-from .models import SearchDocument, SearchText
+from .models import FULL_TEXT_TABLE, SearchDocument
 from .sources import SOURCES
 
 TAG = re.compile(r"<[^>]*>")
@@ -92,61 +92,75 @@ def plain(text, source, name):
 
 
 def index_texts(source, pks=None):
-    """``index_rows`` for SQLite's full-text index: the texts, rich text as plain text."""
+    """``index_rows`` for SQLite: the documents, and their texts (rich text as plain text)."""
     rows = source.model_class._base_manager.order_by()
-    existing = SearchText.objects.filter(kind=source.key)
+    existing = SearchDocument.objects.filter(kind=source.key)
     if pks is not None:
         rows = rows.filter(pk__in=pks)
         existing = existing.filter(object_id__in=pks)
-    written = []
+    documents, texts = [], []
     for language in language_codes():
-        texts = {
-            f"search_{name}": text
-            for name, text in zip(
-                source.title + source.body,
-                source.title_texts(language) + source.body_texts(language),
-                strict=True,
-            )
-        }
-        annotated = rows.annotate(**texts, search_date=source.date_expression())
-        for row in annotated.values("pk", *texts, "search_date"):
-            title = " ".join(plain(row[f"search_{name}"], source, name) for name in source.title)
-            body = " ".join(plain(row[f"search_{name}"], source, name) for name in source.body)
-            written.append(
-                (
-                    source.key,
-                    language,
-                    row["pk"],
-                    connection.ops.adapt_datetimefield_value(row["search_date"]),
-                    title,
-                    body,
+        fields = source.title + source.body
+        annotated = rows.annotate(
+            **{
+                f"search_{name}": text
+                for name, text in zip(
+                    fields,
+                    source.title_texts(language) + source.body_texts(language),
+                    strict=True,
+                )
+            },
+            search_date=source.date_expression(),
+        )
+        for row in annotated.values("pk", *(f"search_{name}" for name in fields), "search_date"):
+            documents.append(
+                SearchDocument(
+                    kind=source.key,
+                    language=language,
+                    object_id=row["pk"],
+                    document="",
+                    date=row["search_date"],
                 )
             )
-    with transaction.atomic():
-        existing.delete()
-        # Not bulk_create: FTS5 tables cannot return the rows they inserted.
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {SearchText._meta.db_table} "
-                "(kind, language, object_id, date, title, body) VALUES (%s, %s, %s, %s, %s, %s)",
-                written,
+            texts.append(
+                [
+                    " ".join(plain(row[f"search_{n}"], source, n) for n in part)
+                    for part in (source.title, source.body)
+                ]
             )
-    return len(written)
+    with transaction.atomic(), connection.cursor() as cursor:
+        stale = list(existing.values_list("pk", flat=True))
+        cursor.executemany(
+            f"DELETE FROM {FULL_TEXT_TABLE} WHERE rowid = %s", [[pk] for pk in stale]
+        )
+        existing.delete()
+        SearchDocument.objects.bulk_create(documents, batch_size=500)
+        cursor.executemany(
+            f"INSERT INTO {FULL_TEXT_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
+            [[doc.pk, *text] for doc, text in zip(documents, texts, strict=True)],
+        )
+    return len(documents)
 
 
 def fill_empty_index(**kwargs):
     """post_migrate receiver: a site upgraded to a new index gets its content indexed."""
-    stored = SearchDocument if full_text() else SearchText
-    if not stored.objects.exists() and any(s.visible_queryset().exists() for s in SOURCES):
+    if not SearchDocument.objects.exists() and any(s.visible_queryset().exists() for s in SOURCES):
         reindex()
 
 
 def remove(obj):
     """Forget the search documents of a deleted object (searches skip them anyway)."""
     source = source_of(obj)
-    if source is not None:
-        stored = SearchDocument if full_text() else SearchText
-        stored.objects.filter(kind=source.key, object_id=obj.pk).delete()
+    if source is None:
+        return
+    documents = SearchDocument.objects.filter(kind=source.key, object_id=obj.pk)
+    if not full_text():
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"DELETE FROM {FULL_TEXT_TABLE} WHERE rowid = %s",
+                [[pk] for pk in documents.values_list("pk", flat=True)],
+            )
+    documents.delete()
 
 
 def index_saved(sender, instance, raw=False, **kwargs):
