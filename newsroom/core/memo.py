@@ -16,29 +16,38 @@ from collections import OrderedDict
 
 from django.utils import timezone
 
-from . import pagecache
+from . import httpcache, pagecache
 
 SECONDS = 300  # at most: some values also follow the clock (an event that ends leaves a list)
 SIZE = 512  # entries per process: a few per list and filter combination
 
-_values = OrderedDict()  # (generation, key) -> (expires, value)
+_values = OrderedDict()  # (generation, key) -> (expires, value, HTTP cache tags)
 _lock = threading.Lock()
 
 
 def remember(key, compute):
-    """``compute()``, or its value from earlier in this content generation."""
+    """``compute()``, or its value from earlier in this content generation.
+
+    The objects in a remembered value are not loaded again, so the tags they gave the page for
+    the HTTP cache in front (``httpcache``) are kept with it and given to every page using it.
+    When the shared store is down, the value is computed each time, as without a cache.
+    """
     now = timezone.now().timestamp()
-    current = pagecache.generation()
-    entry = _values.get((current, key))
-    if entry is not None and entry[0] > now:
-        return entry[1]
-    value = compute()
-    expires = now + SECONDS
-    changes = pagecache.next_change(current, now)
-    if changes is not None:
-        expires = min(expires, changes)
+    try:
+        current = pagecache.generation()
+        entry = _values.get((current, key))
+        if entry is not None and entry[0] > now:
+            httpcache.note(entry[2])
+            return entry[1]
+        changes = pagecache.next_change(current, now)
+    except Exception:
+        pagecache.cache_failed()
+        return compute()
+    with httpcache.tagging() as tags:
+        value = compute()
+    expires = now + SECONDS if changes is None else min(now + SECONDS, changes)
     with _lock:
-        _values[(current, key)] = (expires, value)
+        _values[(current, key)] = (expires, value, frozenset(tags))
         _values.move_to_end((current, key))
         while len(_values) > SIZE:
             _values.popitem(last=False)

@@ -64,18 +64,21 @@ def staff():
 
 
 def publishers_of(obj):
-    """Members of the object's organisation who may publish."""
-    publish = Q(codename="publish", content_type__app_label="editorial")
-    return (
-        staff()
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__in=_permissions(publish))
-            | Q(user_permissions__in=_permissions(publish)),
-            organisations=obj.organisation_id,
-        )
-        .distinct()
+    """Who may publish ``obj``: members of its organisation with the publish right; for the
+    site's own pages (no organisation), those who manage every organisation's content."""
+    may_publish = _having("publish")
+    organisation_id = getattr(obj, "organisation_id", None)
+    scope = (
+        _having("all_organisations")
+        if organisation_id is None
+        else Q(organisations=organisation_id)
     )
+    return staff().filter(may_publish).filter(scope).distinct()
+
+
+def _having(codename):
+    right = _permissions(Q(codename=codename, content_type__app_label="editorial"))
+    return Q(is_superuser=True) | Q(groups__permissions__in=right) | Q(user_permissions__in=right)
 
 
 def _permissions(condition):

@@ -52,20 +52,20 @@ def test_walking_older_then_newer_shows_every_article_once_in_order(client):
         ArticleFactory(title_sv=f"A{number}", publish_at=now - datetime.timedelta(minutes=minutes))
     path = reverse("news:list")
     older = walk(client, path, "next")
-    assert [label for _titles, label in older] == ["Page 1 of 3", "Page 2 of 3", "Page 3 of 3"]
+    assert [label for _titles, label in older] == ["Sida 1 av 3", "Sida 2 av 3", "Sida 3 av 3"]
     shown = [title for page, _label in older for title in page]
     assert sorted(shown) == sorted(f"A{number}" for number in range(27))
     assert len(shown) == 27
     expected = [a.title for a in ArticleFactory._meta.model.objects.order_by("-publish_at", "-pk")]
     assert shown == expected
 
-    last = client.get(path + links(client.get(path))["Last page"])
+    last = client.get(path + links(client.get(path))["Sista sidan"])
     assert titles(last) == expected[24:]
     back = walk(
         client, path + links(client.get(path + links(client.get(path))["next"]))["next"], "prev"
     )
     assert [page for page, _label in back] == [expected[24:], expected[12:24], expected[:12]]
-    assert back[-1][1] == "Page 1 of 3"
+    assert back[-1][1] == "Sida 1 av 3"
 
 
 def test_filters_are_kept_on_every_page(client):
@@ -82,26 +82,26 @@ def test_filters_are_kept_on_every_page(client):
 
 def test_a_new_article_is_counted_at_once(client):
     ArticleFactory.create_batch(12)
-    assert "Page 1 of 1" not in client.get(reverse("news:list")).content.decode()  # no pager
+    assert "Sida 1 av 1" not in client.get(reverse("news:list")).content.decode()  # no pager
     ArticleFactory()
-    assert "Page 1 of 2" in client.get(reverse("news:list")).content.decode()
+    assert "Sida 1 av 2" in client.get(reverse("news:list")).content.decode()
 
 
 def test_a_scheduled_article_is_counted_when_its_time_comes(client):
     now = timezone.now()
     ArticleFactory.create_batch(12)
     ArticleFactory(publish_at=now + datetime.timedelta(hours=1))
-    assert "Page 1 of 2" not in client.get(reverse("news:list")).content.decode()
+    assert "Sida 1 av 2" not in client.get(reverse("news:list")).content.decode()
     with mock.patch("django.utils.timezone.now", return_value=now + datetime.timedelta(hours=2)):
-        assert "Page 1 of 2" in client.get(reverse("news:list")).content.decode()
+        assert "Sida 1 av 2" in client.get(reverse("news:list")).content.decode()
 
 
 def test_an_unpublished_article_leaves_the_count(client):
     articles = ArticleFactory.create_batch(13)
-    assert "Page 1 of 2" in client.get(reverse("news:list")).content.decode()
+    assert "Sida 1 av 2" in client.get(reverse("news:list")).content.decode()
     articles[0].status = Status.UNPUBLISHED
     articles[0].save()
-    assert "Page 1 of 2" not in client.get(reverse("news:list")).content.decode()
+    assert "Sida 1 av 2" not in client.get(reverse("news:list")).content.decode()
 
 
 HOSTILE_CURSORS = [

@@ -143,6 +143,7 @@ def test_the_admin_form_stores_no_empty_paragraphs(admin_client):
             "kind": "contact",
             "status": "published",
             "position": "1",
+            "original_language": "sv",
         },
     )
     page = Page.objects.filter(slug_sv="kontakt").first()

@@ -5,7 +5,8 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
-BEFORE = [("newsroom", "0002_content_base")]
+# The migration before, with the organisations of that time (their original language).
+BEFORE = [("newsroom", "0003_original_language"), ("organisations", "0003_original_language")]
 AFTER = [("newsroom", "0004_published_articles_have_a_publish_time")]
 
 
@@ -25,9 +26,11 @@ def test_an_article_published_without_a_time_gets_its_creation_time(migrate):
     apps = migrate(BEFORE)
     Organisation = apps.get_model("organisations", "Organisation")
     Article = apps.get_model("newsroom", "Article")
-    organisation = Organisation.objects.create(name="Region", name_sv="Region", slug_sv="region")
+    organisation = Organisation.objects.create(
+        name="Region", name_sv="Region", slug_sv="region", original_language="sv"
+    )
     created = timezone.now().replace(microsecond=0) - timezone.timedelta(days=3)
-    common = {"organisation": organisation, "lead_sv": "Ingress"}
+    common = {"organisation": organisation, "lead_sv": "Ingress", "original_language": "sv"}
     untimed = Article.objects.create(
         title_sv="Utan tid", slug_sv="utan-tid", status="published", **common
     )
