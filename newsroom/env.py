@@ -130,6 +130,16 @@ def env_choice(name, default, choices):
     )
 
 
+def split_url(url, refuse, problem="is not a valid URL (is the port a number?)"):
+    """``urlsplit(url)``, its port checked; ``refuse(problem)`` is raised when it is malformed."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError:
+        raise refuse(problem) from None
+    return parts
+
+
 def parse_database_url(url, *, name="DATABASE_URL", **options):
     """Django's DATABASES entry for an SQLite or PostgreSQL URL; ``options`` as dj-database-url.
 
@@ -139,11 +149,7 @@ def parse_database_url(url, *, name="DATABASE_URL", **options):
     def refuse(problem):
         return ImproperlyConfigured(f"{name} {problem}; accepted: {DATABASE_FORMS}.")
 
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
-    except ValueError:
-        raise refuse("is not a valid URL (is the port a number?)") from None
+    parts = split_url(url, refuse)
     scheme = parts.scheme.lower()
     if "://" not in url or not scheme:
         raise refuse("is not a database URL")
@@ -184,11 +190,7 @@ def parse_redis_url(url, *, name="REDIS_URL"):
     def refuse(problem):
         return ImproperlyConfigured(f"{name} {problem}; accepted: {REDIS_FORMS}.")
 
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
-    except ValueError:
-        raise refuse("is not a valid URL (is the port a number?)") from None
+    parts = split_url(url, refuse)
     scheme = parts.scheme.lower()
     if "://" not in url or scheme not in ("redis", "rediss", "unix"):
         raise refuse(f"has the unknown scheme {scheme + '://'!r}" if scheme else "is not a URL")
@@ -274,11 +276,7 @@ def parse_media_storage_url(url, *, name="MEDIA_STORAGE_URL"):
 
 
 def _web_url(value, refuse, option):
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018
-    except ValueError:
-        raise refuse(f"has a value of {option} that is not a valid URL") from None
+    parts = split_url(value, refuse, f"has a value of {option} that is not a valid URL")
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
         raise refuse(f"has a value of {option} that is not an http:// or https:// address")
     return parts
@@ -320,11 +318,8 @@ def parse_email_url(url, *, name="EMAIL_URL"):
     def refuse(problem):
         return ImproperlyConfigured(f"{name} {problem}; accepted: {EMAIL_FORMS}.")
 
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        raise refuse("is not a valid URL (is the port a number?)") from None
+    parts = split_url(url, refuse)
+    port = parts.port
     scheme = parts.scheme.lower()
     if "://" not in url or not scheme:
         raise refuse("is not an e-mail URL")
