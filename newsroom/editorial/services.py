@@ -78,8 +78,9 @@ def record(obj, *, user, action):
     )
 
 
-def record_status_change(obj, *, user, before):
-    """Audit a change that published, unpublished, submitted or sent back ``obj``."""
+def record_status_change(obj, *, user, before, comment=""):
+    """Audit a change that published, unpublished, submitted or sent back ``obj``; ``comment``
+    is a publisher's word to the editor when sending back."""
     was = before["status"] if before else None
     if obj.status == Status.PUBLISHED and was != Status.PUBLISHED:
         published(obj, user=user)
@@ -88,7 +89,8 @@ def record_status_change(obj, *, user, before):
     elif obj.status == Status.REVIEW and was != Status.REVIEW:
         submitted_for_review(obj, user=user)
     elif was == Status.REVIEW and obj.status == Status.DRAFT and can_publish(user):
-        sent_back(obj, user=user)  # an editor taking back their own submission is no event
+        # An editor taking back their own submission is no event.
+        sent_back(obj, user=user, comment=comment)
 
 
 # The workflow's events: each is audited and mailed to whom it concerns (notices.py).
@@ -105,16 +107,17 @@ def sent_back(obj, *, user, comment=""):
     notices.notify_sent_back(obj, entry=entry, comment=comment)
 
 
-def save_with_workflow(obj, *, user, save, before):
+def save_with_workflow(obj, *, user, save, before, comment=""):
     """Save ``obj`` through ``save()`` with the publish right checked, defaults and audit.
 
     ``before`` is the publishing state to compare with (``stored_state`` or ``state_of``; None
-    for an object that is new to the site, including a recovered one).
+    for an object that is new to the site, including a recovered one). ``comment`` goes to the
+    editor when a publisher sends ``obj`` back from review.
     """
     check_publish_right(obj, user=user, before=before)
     prepare_for_save(obj)
     save()
-    record_status_change(obj, user=user, before=before)
+    record_status_change(obj, user=user, before=before, comment=comment)
 
 
 def set_status(objects, *, user, status):

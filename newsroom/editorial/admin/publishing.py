@@ -5,6 +5,7 @@ publish rights, review dates, the state shown plainly in lists, preview links, p
 unpublish actions, the audit log.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.utils.html import format_html
@@ -25,6 +26,31 @@ PUBLISHING_FIELDSET = (
     {"fields": ["status", "publish_at", "unpublish_at", "updated_at", "review_by", "preview_link"]},
 )
 HISTORY_FIELDSET = (_("History"), {"fields": ["created", "modified"], "classes": ["collapse"]})
+SEND_BACK_COMMENT = "send_back_comment"
+MAX_SEND_BACK_COMMENT = 2000
+
+
+def with_send_back_comment(base):
+    """``base`` with the comment a publisher sends with an item set back from review to draft."""
+
+    class SendBackForm(base):
+        send_back_comment = forms.CharField(
+            label=_("Comment to the editor"),
+            help_text=_("Mailed to the editor when you set the status back to Draft."),
+            max_length=MAX_SEND_BACK_COMMENT,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+
+        def clean(self):
+            cleaned = super().clean()
+            if cleaned.get(SEND_BACK_COMMENT) and cleaned.get("status") != Status.DRAFT:
+                message = _("The comment is sent only when you set the status back to Draft.")
+                self.add_error(SEND_BACK_COMMENT, forms.ValidationError(message, "not_sent_back"))
+            return cleaned
+
+    SendBackForm.__name__ = base.__name__
+    return SendBackForm
 
 
 class PublishingAdmin:
@@ -45,6 +71,30 @@ class PublishingAdmin:
         if not self.has_publish_permission(request):
             fields += [name for name in self.publisher_fields if name not in fields]
         return fields
+
+    def offers_send_back_comment(self, request, obj):
+        """A publisher looking at an item that is ready for review may send it back with a
+        comment."""
+        return (
+            obj is not None and obj.status == Status.REVIEW and self.has_publish_permission(request)
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not self.offers_send_back_comment(request, obj):
+            return fieldsets
+        # Copies: the fieldsets are shared by every request.
+        return [
+            (name, {**options, "fields": [*options["fields"], SEND_BACK_COMMENT]})
+            if "status" in options["fields"] and SEND_BACK_COMMENT not in options["fields"]
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if self.offers_send_back_comment(request, obj):
+            kwargs["form"] = with_send_back_comment(kwargs.get("form", self.form))
+        return super().get_form(request, obj, change=change, **kwargs)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not self.has_publish_permission(request):
@@ -128,6 +178,7 @@ class PublishingAdmin:
             obj,
             user=request.user,
             before=before,
+            comment=form.cleaned_data.get(SEND_BACK_COMMENT, ""),
             save=lambda: super(PublishingAdmin, self).save_model(request, obj, form, change),
         )
 

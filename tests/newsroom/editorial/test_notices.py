@@ -157,3 +157,62 @@ def test_an_editor_taking_back_their_submission_sends_nothing_back(client, peopl
     change(as_editor, article, status=Status.DRAFT)
     assert list(AuditEntry.objects.values_list("action", flat=True)) == ["submitted"]
     assert list(Notification.objects.values_list("kind", flat=True)) == ["submitted"]
+
+
+def test_a_publisher_sends_back_from_the_change_form_with_a_comment(
+    client, people, article, smtp_server
+):
+    editor, publisher = people
+    change(logged_in(client, editor), article, status=Status.REVIEW)
+    response = change(
+        logged_in(client, publisher),
+        article,
+        status=Status.DRAFT,
+        send_back_comment="Lägg till datum.\n<b>Tack</b> & hej",
+    )
+    assert response.status_code == 302
+    call_command("send_notifications")
+    [mail] = smtp_server.to("editor@example.org")
+    assert mail.message["Subject"] == "Sent back: New fee"
+    assert "Lägg till datum.\n<b>Tack</b> & hej" in mail.text.replace("\r\n", "\n")
+    assert "Lägg till datum.<br>&lt;b&gt;Tack&lt;/b&gt; &amp; hej" in mail.html
+    assert "<b>Tack</b>" not in mail.html
+
+
+@pytest.mark.parametrize(
+    ("status", "comment", "code"),
+    [
+        (Status.DRAFT, "Fel\x00datum", "null_characters_not_allowed"),
+        (Status.DRAFT, "x" * 2001, "max_length"),
+        (Status.PUBLISHED, "Bra", "not_sent_back"),
+    ],
+)
+def test_a_hostile_or_misplaced_send_back_comment_is_refused(
+    client, people, article, smtp_server, status, comment, code
+):
+    editor, publisher = people
+    change(logged_in(client, editor), article, status=Status.REVIEW)
+    response = change(
+        logged_in(client, publisher), article, status=status, send_back_comment=comment
+    )
+    assert response.status_code == 200
+    [error] = response.context["adminform"].form.errors.as_data()["send_back_comment"]
+    assert error.code == code
+    assert reload(article).status == Status.REVIEW
+    assert list(AuditEntry.objects.values_list("action", flat=True)) == ["submitted"]
+
+
+def test_an_editor_without_the_publish_right_has_no_send_back_comment(
+    client, people, article, smtp_server
+):
+    editor, _publisher = people
+    as_editor = logged_in(client, editor)
+    change(as_editor, article, status=Status.REVIEW)
+    page = as_editor.get(f"/admin/newsroom/article/{article.pk}/change/")
+    assert "send_back_comment" not in page.context["adminform"].form.fields
+    assert b"send_back_comment" not in page.content
+    response = change(as_editor, article, status=Status.DRAFT, send_back_comment="Ignored")
+    assert response.status_code == 302
+    call_command("send_notifications")
+    assert smtp_server.to("editor@example.org") == []
+    assert list(AuditEntry.objects.values_list("action", flat=True)) == ["submitted"]
