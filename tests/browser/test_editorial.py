@@ -40,7 +40,7 @@ def choose(page, field, term):
     page.locator(".select2-results__option", has_text=term).first.click()
 
 
-def test_editor_drafts_publisher_publishes(browser, live_server):
+def test_editor_drafts_publisher_publishes(browser, live_server, axe):
     organisation = OrganisationFactory(name_sv="Exempelverket")
     ImageFactory(alt_text_sv="Solnedgång över sjön", alt_text_en="Sunset over the lake")
     staff("redaktor", EDITOR, organisation)
@@ -83,6 +83,16 @@ def test_editor_drafts_publisher_publishes(browser, live_server):
     assert editor.get_by_role("heading", name="Nytt bidrag till kommunerna").is_visible()
     editor.goto(live_server.url + reverse("news:list"))
     assert "Nytt bidrag till kommunerna" not in editor.content()
+
+    # The publisher may send it back with a comment: the change form offers one, accessibly
+    # (in a page of its own: axe's injected styles break the content-security policy).
+    checked = log_in(browser, live_server, "publicist", [])
+    checked.goto(live_server.url + reverse("admin:newsroom_article_change", args=[article.pk]))
+    assert checked.get_by_label("Kommentar till redaktören").is_visible()
+    # Only the new row: the rest of the article form is not yet free of axe violations.
+    comment_row = axe.run(checked, context=".field-send_back_comment")
+    assert comment_row.violations_count == 0, comment_row.generate_report()
+    checked.context.close()
 
     # The publisher finds it in the review queue and publishes it.
     publisher = log_in(browser, live_server, "publicist", problems)
