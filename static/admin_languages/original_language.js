@@ -12,9 +12,11 @@ window.addEventListener("load", function () {
     return;
   }
   function originalIndex() {
-    var code = choice.value.replace("_", "-");
-    for (var index = 0; index < tabSwitch.options.length; index += 1) {
-      if (tabSwitch.options[index].textContent === code) {
+    // By the tabs' panels (…_nn), not the switch's labels, which name the languages in words.
+    var first = document.querySelector(".ui-tabs");
+    var tabs = first ? first.querySelectorAll("li[role=tab]") : [];
+    for (var index = 0; index < tabs.length; index += 1) {
+      if ((tabs[index].getAttribute("aria-controls") || "").split("_").pop() === choice.value) {
         return index;
       }
     }

@@ -6,6 +6,7 @@ import secrets
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from newsroom.documents.models import Document
 from tests.newsroom.documents import files
@@ -68,7 +69,8 @@ def test_hostile_upload_is_told_in_swedish(editor, live_server, organisation, tm
     page.fill("#id_title_sv", "Rapport")
     page.select_option("#id_organisation", str(organisation.pk))
     page.get_by_role("button", name="Spara", exact=True).click()
-    assert page.get_by_text("Filen är ett program, inte ett dokument.").is_visible()
+    # Waits for the answer to the upload: is_visible() would look before it came.
+    expect(page.get_by_text("Filen är ett program, inte ett dokument.")).to_be_visible()
     assert not Document.objects.exists()
 
 
