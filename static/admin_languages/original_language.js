@@ -6,9 +6,8 @@
 "use strict";
 window.addEventListener("load", function () {
   var choice = document.getElementById("id_original_language");
-  var tabSwitch = document.getElementById("modeltranslation-main-switch");
   var $ = window.jQuery || (window.django && window.django.jQuery);
-  if (!choice || !tabSwitch || !$ || !$.fn.tabs) {
+  if (!choice || !$ || !$.fn.tabs) {
     return;
   }
   function originalIndex() {
@@ -28,7 +27,8 @@ window.addEventListener("load", function () {
       return;
     }
     $(container || document).find(".ui-tabs").tabs("option", "active", index);
-    $(tabSwitch).val(String(index));
+    // The form-wide switch may be made after "load": looked up when it is needed.
+    $("#modeltranslation-main-switch").val(String(index));
   }
   if (!document.querySelector(".errornote")) {
     showOriginal();

@@ -55,8 +55,10 @@
       const code = (anchor.closest("li").getAttribute("aria-controls") || "").split("_").pop();
       if (code) names[code] = anchor.textContent;
     });
+    // The label shows the name; the text stays the code, which modeltranslation reads to open
+    // a new inline row's tabs on the chosen language.
     Array.from(select.options).forEach((option) => {
-      if (names[option.textContent]) option.textContent = names[option.textContent];
+      if (names[option.textContent]) option.label = names[option.textContent];
     });
   }
 
