@@ -104,7 +104,7 @@ def test_redirect_forms_are_accessible_and_an_import_works(
     page.fill("#id_old_path", "/a/")
     page.fill("#id_target", "/a/")
     page.click("input[name=_save]")
-    assert page.locator(".errornote").is_visible()
+    expect(page.locator(".errornote")).to_be_visible()  # waits for the answer
     assert_accessible(page)
 
     page.goto(live_server.url + reverse("admin:redirects_redirect_changelist"))
