@@ -254,7 +254,10 @@ NEXT_DUE_KEY = "editorial:next-working-copy"
 def remember_next_due():
     """Look the next due time up again now (after a change to the schedule), so readers'
     requests find it in the cache."""
-    pagecache.cache().delete(NEXT_DUE_KEY)
+    try:
+        pagecache.cache().delete(NEXT_DUE_KEY)
+    except Exception:
+        pagecache.cache_failed()
     next_due()
 
 
@@ -265,7 +268,11 @@ def next_due(look_up=True):
     Kept in the page cache's store, shared by every worker: a request reads the cache, and the
     database only after a change to the schedule.
     """
-    stored = pagecache.cache().get(NEXT_DUE_KEY)
+    try:
+        stored = pagecache.cache().get(NEXT_DUE_KEY)
+    except Exception:  # the shared store is down (Redis): ask the database, keep nothing
+        pagecache.cache_failed()
+        stored = None
     if stored is None and look_up:
         found = (
             WorkingCopy.objects.filter(status=WorkingCopy.Status.SCHEDULED)
@@ -274,7 +281,10 @@ def next_due(look_up=True):
             .first()
         )
         stored = found.timestamp() if found else 0
-        pagecache.cache().set(NEXT_DUE_KEY, stored, timeout=None)
+        try:
+            pagecache.cache().set(NEXT_DUE_KEY, stored, timeout=None)
+        except Exception:
+            pagecache.cache_failed()
     return stored
 
 
