@@ -221,7 +221,6 @@ def parse_media_storage_url(url, *, name="MEDIA_STORAGE_URL"):
     Keys may also come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as boto3 reads them.
     Returns ``(options, serve)``; messages never repeat a key.
     """
-    from urllib.parse import parse_qs, unquote
 
     def refuse(problem):
         return ImproperlyConfigured(f"{name} {problem}; accepted: {STORAGE_FORMS}.")
@@ -376,19 +375,18 @@ def env_email_address(name, default):
 def env_site_url(name, default):
     """The site's address for links in mails: ``https://www.example.org``, without a path."""
     value = _value(name).rstrip("/") or default
-    try:
-        parts = urlsplit(value)
-        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
-    except ValueError:
-        parts = None
-    if (
-        parts is None
-        or parts.scheme not in ("http", "https")
-        or not parts.hostname
-        or (parts.path or parts.query or parts.fragment or parts.username)
-    ):
-        raise ImproperlyConfigured(
+
+    def refuse(_problem=None):
+        return ImproperlyConfigured(
             f"{name} must be the site's address such as https://www.example.org (no path); "
             f"got {value!r}."
         )
+
+    parts = split_url(value, refuse)
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or (parts.path or parts.query or parts.fragment or parts.username)
+    ):
+        raise refuse()
     return value

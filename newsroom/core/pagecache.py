@@ -115,6 +115,31 @@ def cache_failed():
         )
 
 
+def shared_get(key):
+    """``key``'s value in the page cache's store, shared by every worker; None while the
+    store fails (logged by ``cache_failed``), as if it had never been stored."""
+    try:
+        return cache().get(key)
+    except Exception:
+        cache_failed()
+        return None
+
+
+def shared_set(key, value, timeout=None):
+    """Keep ``value`` under ``key`` in the shared store; while it fails, keep nothing."""
+    try:
+        cache().set(key, value, timeout=timeout)
+    except Exception:
+        cache_failed()
+
+
+def shared_delete(key):
+    try:
+        cache().delete(key)
+    except Exception:
+        cache_failed()
+
+
 def generation():
     value = cache().get(GENERATION_KEY)
     if value is None:

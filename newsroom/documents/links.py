@@ -3,8 +3,7 @@
 import re
 from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.http.request import validate_host
+from newsroom.core.richtext import is_external
 
 from .models import Document
 
@@ -13,10 +12,9 @@ ADDRESS = re.compile(r"/documents/(\d{1,18})/")
 
 def document_id(href):
     """The id of the document ``href`` points at on this site, or None."""
-    parts = urlsplit(href or "")
-    if parts.netloc and not validate_host(parts.hostname or "", settings.ALLOWED_HOSTS):
-        return None
-    if parts.scheme not in ("", "http", "https"):
+    href = href or ""
+    parts = urlsplit(href)
+    if parts.scheme not in ("", "http", "https") or is_external(href):
         return None
     match = ADDRESS.fullmatch(parts.path)
     return int(match[1]) if match else None

@@ -7,9 +7,10 @@ stored text, so it is never out of step with what readers see.
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
+
+from newsroom.core.i18n import language_codes
 
 SOURCES = {}
 
@@ -20,7 +21,7 @@ def register(label, *fields):
 
 def _columns(model, field):
     """The database fields of ``field``: its language columns when it is translated."""
-    names = [f"{field}_{code}" for code, _name in settings.LANGUAGES]
+    names = [f"{field}_{code}" for code in language_codes()]
     columns = []
     for name in names:
         try:

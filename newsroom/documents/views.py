@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from newsroom.core.images.views import storage_unavailable
+
 from .models import Document
 
 # A document is never a page of this site: it runs no script, loads nothing, and may not be
@@ -18,6 +20,8 @@ def download(request, pk):
         content = document.file.open("rb")
     except (FileNotFoundError, ValueError) as error:
         raise Http404 from error
+    except Exception:  # the storage (a bucket, a disk) is down: a short outage, not a 500
+        return storage_unavailable(document.file.name)
     response = FileResponse(
         content,
         as_attachment=True,

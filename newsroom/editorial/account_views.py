@@ -1,7 +1,6 @@
 """The admin's pages for staff accounts: password reset (Django's views, our form) and the
 site administrators' "Invite a person"."""
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
@@ -23,17 +22,28 @@ def invitation(request):
         raise PermissionDenied
     form = accounts.InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = accounts.invite(invited_by=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            _("An invitation has been sent to %(email)s.") % {"email": user.email},
-        )
+        user, sent = accounts.invite(invited_by=request.user, **form.cleaned_data)
+        if sent:
+            messages.success(
+                request,
+                _("An invitation has been sent to %(email)s.") % {"email": user.email},
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "The account for %(email)s is made, but the invitation could not be sent. "
+                    "The person can choose a password through the login page's link for "
+                    "a forgotten password."
+                )
+                % {"email": user.email},
+            )
         return HttpResponseRedirect(reverse("admin_invitation"))
     context = {
         **admin.site.each_context(request),
         "title": _("Invite a person"),
         "form": form,
-        "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+        "days": accounts.link_days(),
     }
     return TemplateResponse(request, "editorial/invitation.html", context)
 

@@ -21,7 +21,6 @@ from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import PasswordResetView
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.crypto import salted_hmac
@@ -29,7 +28,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.notifications.services import STAFF_HEADERS, is_deliverable, one_line
+from newsroom.core.clients import client_address, count_in_cache
+from newsroom.notifications.services import STAFF_HEADERS, is_deliverable, one_line, render_mail
 
 from . import registry
 from .roles import EDITOR, PUBLISHER, SITE_ADMINISTRATOR
@@ -47,14 +47,9 @@ TOO_MANY = _("Many password resets have been asked for from here. Please try aga
 
 def send_staff_mail(template, context, to_email):
     """Send one staff mail now, both parts, in the active language; false if it failed."""
-    context = {"site_name": settings.SITE_NAME, "language": translation.get_language(), **context}
-    message = EmailMultiAlternatives(
-        subject=one_line(render_to_string(f"editorial/mail/{template}.subject.txt", context)),
-        body=render_to_string(f"editorial/mail/{template}.txt", context),
-        to=[to_email],
-        headers=STAFF_HEADERS,
-    )
-    html = render_to_string(f"editorial/mail/{template}.html", context)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    subject, text, html = render_mail(f"editorial/mail/{template}", context, language)
+    message = EmailMultiAlternatives(subject, text, to=[to_email], headers=STAFF_HEADERS)
     message.attach_alternative(html, "text/html")
     try:
         message.send()
@@ -62,6 +57,11 @@ def send_staff_mail(template, context, to_email):
         logger.exception("Could not send the %s mail.", template)
         return False
     return True
+
+
+def link_days():
+    """How many days a set-password link works, as the invitation says."""
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
 
 
 def set_password_url(user):
@@ -73,18 +73,13 @@ def set_password_url(user):
 
 def _count(kind, value):
     key = "accounts:rate:" + salted_hmac(f"newsroom.accounts.{kind}", value).hexdigest()
-    if cache.add(key, 1, timeout=RATE_WINDOW):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired in between
-        cache.add(key, 1, timeout=RATE_WINDOW)
-        return 1
+    return count_in_cache(cache, key, timeout=RATE_WINDOW)
 
 
 def is_rate_limited(request, email):
+    """Asked too often, from this client (as the proxy names it) or for this address."""
     limit = settings.PASSWORD_RESET_RATE_LIMIT
-    by_client = _count("client", request.META.get("REMOTE_ADDR", ""))
+    by_client = _count("client", client_address(request))
     by_address = _count("address", email.strip().lower())
     return by_client > limit or by_address > limit
 
@@ -161,7 +156,7 @@ class InvitationForm(forms.Form):
 
 
 def invite(*, email, role, organisation, invited_by, first_name="", last_name=""):
-    """Make the account (no password yet) and mail the link that sets it; the new user."""
+    """Make the account (no password yet) and mail the link that sets it; ``(user, sent)``."""
     User = get_user_model()
     user = User(
         username=email.lower()[:150],
@@ -176,7 +171,7 @@ def invite(*, email, role, organisation, invited_by, first_name="", last_name=""
     if organisation is not None and role != SITE_ADMINISTRATOR:
         organisation.members.add(user)
     inviter = invited_by.get_full_name() or invited_by.get_username()
-    send_staff_mail(
+    sent = send_staff_mail(
         "invitation",
         {
             "link": set_password_url(user),
@@ -184,8 +179,8 @@ def invite(*, email, role, organisation, invited_by, first_name="", last_name=""
             "role": ROLE_LABELS[role],
             "organisation": organisation if role != SITE_ADMINISTRATOR else None,
             "username": user.get_username(),
-            "days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+            "days": link_days(),
         },
         email,
     )
-    return user
+    return user, sent

@@ -68,13 +68,19 @@ def prepare_for_save(obj):
 
 
 def record(obj, *, user, action):
-    return AuditEntry.objects.create(
+    return _audit(
         user=user,
-        username=user.get_username(),
         action=action,
-        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        content_type_id=ContentType.objects.get_for_model(obj, for_concrete_model=False).pk,
         object_id=str(obj.pk),
         object_repr=str(obj)[:200],
+    )
+
+
+def _audit(*, user, **entry):
+    """One audit log entry; the user name is kept should the account be deleted."""
+    return AuditEntry.objects.create(
+        user=user, username=user.get_username() if user else "", **entry
     )
 
 
@@ -254,10 +260,7 @@ NEXT_DUE_KEY = "editorial:next-working-copy"
 def remember_next_due():
     """Look the next due time up again now (after a change to the schedule), so readers'
     requests find it in the cache."""
-    try:
-        pagecache.cache().delete(NEXT_DUE_KEY)
-    except Exception:
-        pagecache.cache_failed()
+    pagecache.shared_delete(NEXT_DUE_KEY)
     next_due()
 
 
@@ -268,23 +271,11 @@ def next_due(look_up=True):
     Kept in the page cache's store, shared by every worker: a request reads the cache, and the
     database only after a change to the schedule.
     """
-    try:
-        stored = pagecache.cache().get(NEXT_DUE_KEY)
-    except Exception:  # the shared store is down (Redis): ask the database, keep nothing
-        pagecache.cache_failed()
-        stored = None
+    stored = pagecache.shared_get(NEXT_DUE_KEY)  # None too while the store is down
     if stored is None and look_up:
-        found = (
-            WorkingCopy.objects.filter(status=WorkingCopy.Status.SCHEDULED)
-            .order_by("publish_at")
-            .values_list("publish_at", flat=True)
-            .first()
-        )
+        found = first_scheduled()
         stored = found.timestamp() if found else 0
-        try:
-            pagecache.cache().set(NEXT_DUE_KEY, stored, timeout=None)
-        except Exception:
-            pagecache.cache_failed()
+        pagecache.shared_set(NEXT_DUE_KEY, stored)
     return stored
 
 
@@ -300,21 +291,24 @@ def due_working_copies(at=None):
     )
 
 
-def next_scheduled_change(at):
-    """When the next scheduled working copy after ``at`` is due (for the page cache)."""
-    found = (
-        WorkingCopy.objects.filter(status=WorkingCopy.Status.SCHEDULED, publish_at__gt=at)
+def first_scheduled(**conditions):
+    """When the first scheduled working copy (of those meeting ``conditions``) is due."""
+    return (
+        WorkingCopy.objects.filter(status=WorkingCopy.Status.SCHEDULED, **conditions)
         .order_by("publish_at")
         .values_list("publish_at", flat=True)
         .first()
     )
-    return found
+
+
+def next_scheduled_change(at):
+    """When the next scheduled working copy after ``at`` is due (for the page cache)."""
+    return first_scheduled(publish_at__gt=at)
 
 
 def _record_working_copy(working_copy, *, user, action):
-    return AuditEntry.objects.create(
+    return _audit(
         user=user,
-        username=user.get_username() if user else "",
         action=action,
         content_type_id=working_copy.content_type_id,
         object_id=working_copy.object_id,

@@ -21,17 +21,11 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from newsroom.core.clients import client_address
+
 from . import ratelimit
 
 LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|info|biz|ru|xyz|top)\b", re.I)
-
-
-def client_address(request):
-    header = settings.FEEDBACK_CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        # The proxy nearest to us appends the address it saw last.
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_hash(request):

@@ -33,6 +33,8 @@ from django.db import DatabaseError, connections, router
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from newsroom.core.clients import count_in_cache
+
 from .models import RateCount
 
 logger = logging.getLogger(__name__)
@@ -70,22 +72,12 @@ def count_post(address, now=None):
     if counts_in_cache():
         remaining = start.timestamp() + settings.FEEDBACK_RATE_WINDOW - now.timestamp()
         try:
-            return _count_in_cache(caches["default"], key, timeout=max(1, math.ceil(remaining)))
+            return count_in_cache(
+                caches["default"], f"feedback:rate:{key}", timeout=max(1, math.ceil(remaining))
+            )
         except Exception:
             logger.exception("The shared cache failed; counting feedback posts in the database.")
     return _count_in_database(key, start)
-
-
-def _count_in_cache(cache, key, timeout):
-    key = f"feedback:rate:{key}"
-    for _attempt in range(3):
-        if cache.add(key, 1, timeout=timeout):
-            return 1
-        try:
-            return cache.incr(key)
-        except ValueError:  # expired between add and incr: start the window's count again
-            continue
-    raise RuntimeError("the rate count kept expiring")
 
 
 def _upsert_sql(connection):

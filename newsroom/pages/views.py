@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from newsroom.core.i18n import get_by_translated_slug
+from newsroom.core.images.views import storage_unavailable
 
 from . import identity
 from .models import Page, SiteSettings
@@ -54,8 +55,14 @@ def icon(request, size):
     site = SiteSettings.current()
     if size not in identity.ICON_SIZES or not site.icon:
         raise Http404
-    with site.icon.open("rb") as stored:
-        data = identity.icon_png(stored.read(), size)
+    try:
+        with site.icon.open("rb") as stored:
+            original = stored.read()
+    except FileNotFoundError:
+        raise Http404 from None
+    except Exception:  # the media storage is down: a short outage, not a 500
+        return storage_unavailable(site.icon.name)
+    data = identity.icon_png(original, size)
     return HttpResponse(data, content_type="image/png")
 
 

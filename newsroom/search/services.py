@@ -8,19 +8,15 @@ empty index on a site with content is filled (``fill_empty_index``), so upgradin
 extra step.
 """
 
-import html
-import re
-
 from django.db import connection, transaction
 from django.db.models import F
 
 from newsroom.core.i18n import language_codes
 
+from . import highlight
 from .engine import document, full_text
 from .models import FULL_TEXT_TABLE, SearchDocument
 from .sources import SOURCES
-
-TAG = re.compile(r"<[^>]*>")
 
 
 def source_of(obj):
@@ -86,9 +82,7 @@ def index_rows(source, pks=None):
 
 def plain(text, source, name):
     """What a reader reads of a field: rich text without its tags."""
-    if name in source.rich_text and text:
-        return html.unescape(TAG.sub(" ", text))
-    return text or ""
+    return highlight.plain_text(text) if name in source.rich_text else text or ""
 
 
 def index_texts(source, pks=None):

@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import json
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
@@ -96,7 +97,7 @@ def _entry(article, language):
         return {
             "title": one_line(article.title),
             "lead": article.lead,
-            "url": links.settings.SITE_URL + article.get_absolute_url(),
+            "url": settings.SITE_URL + article.get_absolute_url(),
         }
 
 
@@ -145,10 +146,20 @@ def news_to_subscribers(today=None):
     now = timezone.now()
     recorded = 0
     recent = _published(now - RECENT, now)
-    for subscription in _subscriptions(Subscription.Frequency.IMMEDIATE):
+    # Each run looks at the whole RECENT window: read the mails recorded for it in one query,
+    # not one per subscriber and article (a mail is recorded after its article is published).
+    known = set()
+    if recent:
+        items = Notification.objects.filter(kind="news.item", created__gte=now - RECENT)
+        known = set(items.values_list("key", flat=True))
+    for subscription in _subscriptions(Subscription.Frequency.IMMEDIATE) if recent else []:
         for article in recent:
-            if article.publish_at >= subscription.confirmed_at and _wants(subscription, article):
-                key = f"news.item:{subscription.pk}:{article.pk}"
+            key = f"news.item:{subscription.pk}:{article.pk}"
+            if (
+                key not in known
+                and article.publish_at >= subscription.confirmed_at
+                and _wants(subscription, article)
+            ):
                 recorded += bool(_record_news(subscription, [article], key, "item"))
     day = (today or timezone.localdate()) - datetime.timedelta(days=1)
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time()))

@@ -85,6 +85,8 @@ def test_new_admin_pages_are_accessible(browser, live_server, smtp_server, asser
         f"/admin/newsroom/article/{article.pk}/still-correct/",
         "/admin/invite/",
         "/admin/subscriptions/subscription/counts/",
+        "/admin/subscriptions/subscription/",  # the addresses, for site administrators
+        "/admin/notifications/preference/",  # one's own e-mail settings
     ):
         page.goto(live_server.url + path)
         assert_accessible(page)

@@ -36,11 +36,18 @@ def _from_bucket(path):
         found = default_storage.exists(name)
         file = default_storage.open(name) if found else None
     except Exception:  # the bucket is unreachable or refuses us: a short outage, not a 500
-        logger.warning("Could not read %s from the media bucket.", name, exc_info=True)
-        response = HttpResponse(status=503, headers={"Retry-After": "30"})
-        patch_cache_control(response, no_store=True)
-        return response
+        return storage_unavailable(name)
     if not found:
         raise Http404
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return FileResponse(file, content_type=content_type)
+
+
+def storage_unavailable(name):
+    """503 for a stored file that could not be read: the bucket is down, not the page wrong."""
+    logger.warning("Could not read %s from the media storage.", name, exc_info=True)
+    response = HttpResponse(
+        status=503, headers={"Retry-After": str(settings.UNAVAILABLE_RETRY_AFTER)}
+    )
+    patch_cache_control(response, no_store=True)
+    return response

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .. import services
@@ -46,7 +47,7 @@ class ReviewAdmin:
             self.message_user(
                 request,
                 _("“%(title)s” is reviewed; the next review is on %(date)s.")
-                % {"title": obj, "date": obj.review_by.isoformat()},
+                % {"title": obj, "date": date_format(obj.review_by, "j F Y")},
                 messages.SUCCESS,
             )
             return HttpResponseRedirect(change_url)

@@ -23,7 +23,7 @@ def footer_links(site):
         SiteLink.Group.FOOTER: _("More from us"),
         SiteLink.Group.SOCIAL: _("Follow us"),
     }
-    links = list(site.links.all())
+    links = memo.remember(("site-links", site.pk), lambda: list(site.links.all()))
     return [
         {"key": group, "heading": heading, "links": [link for link in links if link.group == group]}
         for group, heading in headings.items()

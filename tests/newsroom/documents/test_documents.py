@@ -129,6 +129,19 @@ def test_download_is_an_attachment_that_cannot_run(client, make_document):
     assert client.get("/documents/99999999999999999999999/").status_code == 404
 
 
+def test_download_while_the_storage_is_down_is_a_503(client, make_document, monkeypatch):
+    document = make_document()
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("the bucket does not answer")
+
+    monkeypatch.setattr(type(default_storage._wrapped), "open", unreachable)
+    response = client.get(f"/documents/{document.pk}/")
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_replacing_the_file_keeps_the_address(
     admin_client, make_document, organisation, django_capture_on_commit_callbacks
 ):
@@ -175,6 +188,18 @@ def test_readers_see_type_size_and_language(client, make_document):
     assert 'rapporten<span class="link-note"> (PDF, 2,3 MB, på engelska)</span></a>' in page
     # The page's own language goes without saying.
     assert 'sammanfattningen<span class="link-note"> (PDF, 1,5 MB)</span>' in page
+
+
+def test_only_links_to_this_site_are_documents(settings):
+    from newsroom.documents.links import document_id
+
+    settings.ALLOWED_HOSTS = ["www.region.se"]
+    assert document_id("/documents/7/") == 7
+    assert document_id("https://www.region.se/documents/7/") == 7
+    # Another site's document is marked as another website, not given this site's facts.
+    assert document_id("https://example.org/documents/7/") is None
+    assert document_id("mailto:x@www.region.se") is None
+    assert document_id("") is None
 
 
 def test_page_queries_do_not_grow_with_documents(client, make_document):

@@ -76,6 +76,16 @@ def test_resets_are_rate_limited_per_client(client, staff_user, smtp_server, set
     assert smtp_server.received == []
 
 
+def test_behind_the_proxy_each_client_has_its_own_limit(client, smtp_server, settings):
+    settings.PASSWORD_RESET_RATE_LIMIT = 1
+    settings.FEEDBACK_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    one, other = {"HTTP_X_FORWARDED_FOR": "192.0.2.1"}, {"HTTP_X_FORWARDED_FOR": "192.0.2.2"}
+    assert client.post(RESET, {"email": "a@example.org"}, **one).status_code == 302
+    assert client.post(RESET, {"email": "b@example.org"}, **one).status_code == 429
+    # Another reader behind the same proxy is not refused for the first one's attempts.
+    assert client.post(RESET, {"email": "c@example.org"}, **other).status_code == 302
+
+
 @pytest.mark.parametrize(
     "email",
     [
@@ -93,8 +103,9 @@ def test_hostile_reset_addresses_are_refused_without_a_mail(client, staff_user, 
     assert smtp_server.received == []
 
 
-def invite(client, **data):
-    return client.post("/admin/invite/", {"first_name": "Nora", "last_name": "Ny", **data})
+def invite(client, follow=False, **data):
+    data = {"first_name": "Nora", "last_name": "Ny", **data}
+    return client.post("/admin/invite/", data, follow=follow)
 
 
 def test_a_site_administrator_invites_a_person_to_a_role_in_an_organisation(
@@ -130,6 +141,26 @@ def test_an_invitation_expires(client, orgs, site_admin, smtp_server, settings):
     settings.PASSWORD_RESET_TIMEOUT = -1  # the link's time is up
     assert set_password(Client(), link).status_code == 200
     assert not User.objects.get(email="nora@example.org").has_usable_password()
+
+
+def test_an_invitation_the_mail_server_refuses_is_not_reported_as_sent(
+    client, orgs, site_admin, monkeypatch
+):
+    def refuse(self, fail_silently=False):
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr("django.core.mail.EmailMultiAlternatives.send", refuse)
+    response = invite(
+        logged_in(client, site_admin),
+        email="nora@example.org",
+        role=EDITOR,
+        organisation=orgs.own.pk,
+        follow=True,
+    )
+    [message] = response.context["messages"]
+    assert message.level_tag == "warning"
+    assert "nora@example.org" in str(message)
+    assert User.objects.filter(email="nora@example.org").exists()
 
 
 def test_only_site_administrators_may_invite(client, orgs, publisher, smtp_server):

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
@@ -190,6 +191,28 @@ def test_icons_and_manifest_are_served_at_every_size(client):
     assert [icon["sizes"] for icon in manifest["icons"]] == ["192x192", "512x512"]
     home = client.get("/").content.decode()
     assert f'/site-icon-180.png?v={site.identity_version}"' in home
+
+
+def test_an_icon_the_media_storage_cannot_give_is_503_and_a_lost_one_404(client, monkeypatch):
+    form = SiteSettingsForm(
+        data=form_data(), files={"icon": SimpleUploadedFile("i.png", png(512, 512), "image/png")}
+    )
+    assert form.is_valid(), form.errors
+    site = form.save()
+    url = reverse("site-icon", kwargs={"size": 32})
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("the bucket is down")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(FieldFile, "open", unreachable)
+        response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert "no-store" in response["Cache-Control"]
+
+    site.icon.storage.delete(site.icon.name)
+    assert client.get(url).status_code == 404
 
 
 def test_without_an_icon_the_built_in_favicon_is_linked_and_icon_urls_are_404(client):
