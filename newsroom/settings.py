@@ -6,7 +6,9 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import DEFAULT_MENU_GROUPS
 
+from newsroom.core.editor_extensions import prose_editor_extensions
 from newsroom.env import (
     LOG_LEVELS,
     env_bool,
@@ -99,6 +101,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into a clear response
 ]
+
+# Body blocks in the prose editor (newsroom.core.blocks), in a toolbar group of their own.
+DJANGO_PROSE_EDITOR_EXTENSIONS = prose_editor_extensions()
+DJANGO_PROSE_EDITOR_MENU_GROUPS = [*DEFAULT_MENU_GROUPS, {"group": "blocks"}]
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"

@@ -42,7 +42,7 @@ class OrganisationContent(TranslatedContent, OriginalLanguage, Publishable):
     lead = models.TextField(
         _("lead"), blank=True, help_text=_("The introduction shown in lists and under the title.")
     )
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(_("body"), blank=True, blocks=True)
     image = models.ForeignKey(
         "images.Image",
         on_delete=models.PROTECT,

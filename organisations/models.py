@@ -52,7 +52,7 @@ class Organisation(TranslatedContent, OriginalLanguage, models.Model):
     short_name = models.CharField(
         _("short name"), max_length=40, blank=True, help_text=_("Abbreviation, for example “SKR”.")
     )
-    description = RichTextField(_("description"), blank=True)
+    description = RichTextField(_("description"), blank=True, blocks=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.AGENCY)
     country = models.CharField(
         _("country"), max_length=2, choices=Country.choices, default=Country.SWEDEN

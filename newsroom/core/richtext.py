@@ -19,10 +19,13 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.http.request import validate_host
+from django.urls import reverse_lazy
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django_prose_editor.fields import ProseEditorField, ProseEditorFormField, create_sanitizer
 from django_prose_editor.widgets import AdminProseEditorWidget
+
+from . import blocks
 
 EXTENSIONS = {
     "Bold": True,
@@ -36,7 +39,17 @@ EXTENSIONS = {
     "HardBreak": True,
 }
 
-_allow_list = create_sanitizer(EXTENSIONS)
+# Bodies (articles, events, site pages, organisations) hold blocks too (newsroom.core.blocks);
+# the editor asks the admin for the library's images and documents to choose from.
+BODY_EXTENSIONS = {
+    **EXTENSIONS,
+    "BodyImage": {"choices": reverse_lazy("admin:images_image_choices")},
+    "BodyQuote": True,
+    "FactBox": True,
+    "BodyVideo": True,
+    "DocumentList": {"choices": reverse_lazy("admin:documents_document_choices")},
+    "CallToAction": True,
+}
 
 # What an editor cannot see but a screen reader announces ("blank", "empty list"): a block
 # with nothing in it (Enter pressed twice, a pasted spacer, a quote left empty) and a line
@@ -46,14 +59,23 @@ EMPTY_BLOCK = re.compile(rf"<(p|h2|h3|h4|li|ul|ol|blockquote)>{BLANK}*</\1>")
 TRAILING_BREAKS = re.compile(rf"{BLANK}*<br>(?:\s|&nbsp;|\xa0)*(?=</(?:p|li|h2|h3|h4)>)")
 
 
-def sanitize(html):
-    """Only what the editor's extensions allow (nh3), without empty blocks or trailing line
-    breaks; a text with nothing left in it is ""."""
-    html = TRAILING_BREAKS.sub("", _allow_list(html))
-    emptied = None
-    while emptied != html:  # inside out: a quote whose only paragraph was empty goes too
-        emptied, html = html, EMPTY_BLOCK.sub("", html)
-    return html
+def _sanitizer(extensions):
+    allow_list = create_sanitizer(extensions)
+
+    def sanitize(html):
+        """Only what the editor's extensions allow (nh3), without empty blocks or trailing
+        line breaks; a text with nothing left in it is ""."""
+        html = TRAILING_BREAKS.sub("", allow_list(html))
+        emptied = None
+        while emptied != html:  # inside out: a quote whose only paragraph was empty goes too
+            emptied, html = html, EMPTY_BLOCK.sub("", html)
+        return html
+
+    return sanitize
+
+
+sanitize = _sanitizer(EXTENSIONS)
+sanitize_body = _sanitizer(BODY_EXTENSIONS)
 
 
 class AdminRichTextWidget(AdminProseEditorWidget):
@@ -75,15 +97,16 @@ class RichTextFormField(ProseEditorFormField):
 
 
 class RichTextField(ProseEditorField):
-    """A text field edited with the prose editor and sanitised whenever it is saved.
+    """A text field edited with the prose editor and sanitised whenever it is saved; with
+    ``blocks=True`` (a body) it holds images, quotes and the other blocks too.
 
     The prose editor sanitises in ``full_clean``; saving here too covers code that writes
     the field directly (imports, the demo, the shell).
     """
 
-    def __init__(self, verbose_name=None, **kwargs):
-        kwargs.setdefault("extensions", EXTENSIONS)
-        kwargs.setdefault("sanitize", sanitize)
+    def __init__(self, verbose_name=None, *, blocks=False, **kwargs):
+        kwargs.setdefault("extensions", BODY_EXTENSIONS if blocks else EXTENSIONS)
+        kwargs.setdefault("sanitize", sanitize_body if blocks else sanitize)
         super().__init__(verbose_name, **kwargs)
 
     def formfield(self, **kwargs):
@@ -194,7 +217,7 @@ def render(html):
     """Sanitised rich text ready for a page, in the active language."""
     if not html:
         return ""
-    html = sanitize(html)
+    html = blocks.expand(sanitize_body(html))
     labels = {
         "new_window": gettext("(opens in a new window)"),
         "external": gettext("(another website)"),

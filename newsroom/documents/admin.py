@@ -6,6 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from newsroom.core.admin_choices import BlockChoicesMixin
 from newsroom.editorial.admin.scoping import OrganisationScopedAdmin
 
 from . import usage
@@ -24,7 +25,7 @@ def _admin_link(obj):
 
 
 @admin.register(Document)
-class DocumentAdmin(OrganisationScopedAdmin, TabbedTranslationAdmin):
+class DocumentAdmin(BlockChoicesMixin, OrganisationScopedAdmin, TabbedTranslationAdmin):
     list_display = ["title", "format", "file_size", "language", "organisation", "date"]
     list_filter = ["format", "language", "organisation", "date"]
     list_select_related = ["organisation"]
@@ -42,6 +43,14 @@ class DocumentAdmin(OrganisationScopedAdmin, TabbedTranslationAdmin):
         "used_by",
     ]
     readonly_fields = ["file_facts", "address", "used_by"]
+
+    def choice(self, document):
+        return {
+            "id": document.pk,
+            "label": f"{document.title} ({document.reader_note()})",
+            "title": document.title,
+            "href": document.get_absolute_url(),
+        }
 
     @admin.display(description=_("size"), ordering="size")
     def file_size(self, obj):

@@ -78,9 +78,10 @@ SEED_LIKE = [
             "och hur myndigheterna kan dela data på ett säkert sätt.</p>"
             "<p><strong>Helena Fiktivdotter, generaldirektör, vad hoppas du få ut av "
             "dagen?</strong></p>"
-            "<p>– Vi har mycket att lära av varandra. Den som flyttar mellan våra länder "
-            "ska inte behöva börja om från början hos varje myndighet, säger Helena "
-            "Fiktivdotter.</p>"
+            '<figure data-block="quote"><blockquote><p>Vi har mycket att lära av varandra. '
+            "Den som flyttar mellan våra länder ska inte behöva börja om från början hos "
+            "varje myndighet.</p></blockquote><figcaption><cite>Helena Fiktivdotter</cite>"
+            "<small>generaldirektör</small></figcaption></figure>"
             "<h2>Om mötet</h2>"
             "<p>Mötet hålls varje år i ett av de nordiska länderna. I år är det Sveriges "
             "tur, och nästa år tar Norge över.</p>"
@@ -130,7 +131,7 @@ SEED_LIKE = [
             "seminarieserie, och det första seminariet handlar om agila arbetssätt i "
             "stora förändringsprojekt. Seminariet vänder sig till dig som arbetar med "
             "digitalisering i offentlig förvaltning.</p>"
-            '<p>Läs mer och anmäl dig i <a href="{events_sv}">kalendern</a>.</p>'
+            '<p data-block="cta"><a href="{events_sv}">Anmäl dig i kalendern</a></p>'
             "<p>Följ rådets arbete på LinkedIn och Mastodon, eller på "
             '<a href="https://expertradet.example/" target="_blank">expertradet.example'
             "</a>.</p>"
@@ -196,13 +197,18 @@ SEED_LIKE = [
         "konferanse om digital forvaltning.",
         "lead_en": "Some forty managers from the region's municipalities travel together to a "
         "national conference on digital government.",
+        # Two captioned portraits beside the text, placed with the editor's image block.
         "body_sv": (
+            '<figure data-block="image" data-image="{portrait_eva}" data-layout="inset">'
+            "<figcaption>Eva Exempeldotter, regiondirektör.</figcaption></figure>"
             "<p>Delegationen leds av regiondirektör Eva Exempeldotter.</p>"
             "<p>– Vi vill få gemensamma referensramar för det fortsatta arbetet på "
             "hemmaplan, säger Eva Exempeldotter.</p>"
             "<h2>Digitala Exempelregionen</h2>"
             "<p>Projektet Digitala Exempelregionen pågår i tre år och omfattar regionens "
             "alla kommuner. Digital kompetens är ett av delprojekten.</p>"
+            '<figure data-block="image" data-image="{portrait_tomas}" data-layout="inset">'
+            "<figcaption>Tomas Testsson, digital strateg.</figcaption></figure>"
             "<p>– Genom att resa tillsammans kan vi fokusera på det digitala ledarskapet, "
             "säger Tomas Testsson, digital strateg vid Exempelregionen.</p>"
         ),
@@ -464,6 +470,17 @@ PARAGRAPHS = (
 )
 
 
+def portraits():
+    """The region's two people, as their pictures' ids in the image library."""
+    people = {"eva": "Eva Exempeldotter", "tomas": "Tomas Testsson"}
+    return {
+        f"portrait_{key}": demo_image(
+            f"portrait-{key}", alt_sv=f"Porträtt av {name}", caption_sv=name, size=(800, 1000)
+        ).pk
+        for key, name in people.items()
+    }
+
+
 def create():
     topics = {key: topic(key, spec) for key, spec in TOPICS.items()}
     organisations = {org.slug_sv: org for org in Organisation.objects.all()}
@@ -472,8 +489,9 @@ def create():
     for code in ("sv", "en"):
         with translation.override(code):
             events[f"events_{code}"] = reverse("events:list")
+    values = {**events, **portraits()}
     for spec in SEED_LIKE:
-        spec = {k: v.format(**events) if k.startswith("body_") else v for k, v in spec.items()}
+        spec = {k: v.format(**values) if k.startswith("body_") else v for k, v in spec.items()}
         article(spec, organisations, topics, now)
     for index, (key, org, kind, topic_keys, title, lead, translations) in enumerate(SHORT):
         spec = {

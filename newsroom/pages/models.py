@@ -151,7 +151,7 @@ class Page(TranslatedContent, OriginalLanguage, Publishable):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200)
     lead = models.TextField(_("lead"), blank=True)
-    body = RichTextField(_("body"), blank=True)
+    body = RichTextField(_("body"), blank=True, blocks=True)
     show_in_footer = models.BooleanField(_("show in footer"), default=True)
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Lower numbers come first in the footer.")

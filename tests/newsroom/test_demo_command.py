@@ -34,7 +34,24 @@ def test_demo_reports_programme_is_a_pdf_readers_can_download(client):
     assert report.body_sv.count(programme.get_absolute_url()) == 1
 
     page = client.get(report.get_absolute_url()).content.decode()
-    assert 'programmet för Datadagarna<span class="link-note"> (PDF,' in page
+    assert '<ul class="document-list"><li><a href="' in page
+    assert 'Programmet för Datadagarna<span class="link-note"> (PDF,' in page
     download = client.get(programme.get_absolute_url())
     assert download["Content-Type"] == "application/pdf"
     assert b"Datadagarna" in b"".join(download.streaming_content)
+
+
+def test_demo_region_news_has_two_captioned_portraits_and_the_agency_news_a_pull_quote(client):
+    from newsroom.news.models import Article
+
+    call_command("demo", stdout=io.StringIO())
+    region = client.get(
+        Article.objects.get(slug_sv="exempelregionen-starker-digital-kompetens").get_absolute_url()
+    ).content.decode()
+    assert region.count('<figure class="image image--inset">') == 2
+    assert "Eva Exempeldotter, regiondirektör." in region
+    assert "Tomas Testsson, digital strateg." in region
+    agency = client.get(
+        Article.objects.get(slug_sv="nordiska-digitaliseringschefer-mots").get_absolute_url()
+    ).content.decode()
+    assert '<cite class="pull-quote__speaker">Helena Fiktivdotter</cite>' in agency

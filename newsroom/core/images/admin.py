@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from ..admin_choices import BlockChoicesMixin
 from .models import Image
 from .storing import NotStored
 
@@ -21,7 +22,7 @@ NOT_STORED = "_images_not_stored"  # on the request: its upload could not be sto
 
 
 @admin.register(Image)
-class ImageAdmin(TabbedTranslationAdmin):
+class ImageAdmin(BlockChoicesMixin, TabbedTranslationAdmin):
     list_display = ["thumbnail", "__str__", "credit", "dimensions", "created"]
     list_display_links = ["thumbnail", "__str__"]
     list_filter = ["decorative", "created"]
@@ -91,6 +92,13 @@ class ImageAdmin(TabbedTranslationAdmin):
         with transaction.atomic(using=router.db_for_write(self.model)):
             for image in queryset:
                 image.delete()
+
+    def choice(self, image):
+        return {
+            "id": image.pk,
+            "label": f"{image.alt_text or image.caption or image.file.name} (#{image.pk})",
+            "thumbnail": image.thumbnail_url,
+        }
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):

@@ -28,13 +28,15 @@ def create_feedback_on_content():
 
 
 def create_documents():
-    """The association's report offers its conference programme as a PDF to download."""
+    """The association's report offers its conference programme as a PDF to download, in
+    the editor's documents block."""
     programme = create_programme()
     report = Article.objects.get(slug_sv="intryck-fran-datadagarna")
     address = programme.get_absolute_url()
     if address not in report.body_sv:
         report.body_sv += (
-            f'<p>Hela <a href="{address}">programmet för Datadagarna</a> finns att ladda ner.</p>'
+            f'<ul data-block="documents"><li><a href="{address}">Programmet för Datadagarna'
+            "</a></li></ul>"
         )
         report.save(update_fields=["body_sv"])
 

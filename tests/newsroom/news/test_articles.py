@@ -407,3 +407,39 @@ def test_machine_readable_dates_are_valid_html(client):
         values = re.findall(r'<time datetime="([^"]+)"', client.get(url).content.decode())
         assert values
         assert all(valid.match(value) for value in values), values
+
+
+def test_query_count_of_a_body_is_constant_in_its_blocks(client):
+    from django.core.files.base import ContentFile
+
+    from newsroom.documents.models import Document
+    from tests.newsroom.core.images.factories import ImageFactory
+    from tests.newsroom.documents import files
+
+    def body(images, documents):
+        figures = "".join(
+            f'<figure data-block="image" data-image="{image.pk}"></figure>' for image in images
+        )
+        links = "".join(
+            f'<li><a href="{document.get_absolute_url()}">{document.title_sv}</a></li>'
+            for document in documents
+        )
+        return f'<p>Text</p>{figures}<ul data-block="documents">{links}</ul>'
+
+    organisation = OrganisationFactory()
+
+    def documents(count):
+        return [
+            Document.objects.create(
+                file=ContentFile(files.pdf(), name="d.pdf"),
+                title_sv=f"Dokument {n}",
+                language="sv",
+                organisation=organisation,
+            )
+            for n in range(count)
+        ]
+
+    one = ArticleFactory(body_sv=body(ImageFactory.create_batch(1), documents(1)))
+    few = count_queries(client, article_url(one))
+    many = ArticleFactory(body_sv=body(ImageFactory.create_batch(6), documents(4)))
+    assert count_queries(client, article_url(many)) == few
