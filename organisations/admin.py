@@ -11,7 +11,7 @@ from newsroom.core.original_language_admin import OriginalLanguageAdmin
 from newsroom.editorial.admin.history import HistoryAdmin
 from newsroom.editorial.admin.scoping import ScopedChoicesMixin
 from newsroom.editorial.admin.working_copies import WorkingCopyAdmin
-from newsroom.editorial.staff import role_label, role_of
+from newsroom.editorial.staff import ROLE_LABELS, role_of
 
 from . import numbers
 from .models import ContactPerson, Organisation, SocialLink
@@ -162,14 +162,15 @@ class OrganisationAdmin(
                 (
                     reverse("admin:auth_user_change", args=[person.pk]),
                     person.get_full_name() or person.get_username(),
-                    role_label(role_of(person)) or _("no role"),
+                    ROLE_LABELS.get(role_of(person)) or _("no role"),
                 )
                 for person in people
             ),
         )
+        listed = format_html('<ul class="editorial-staff">{}</ul>', items) if items else None
         return format_html(
             '{}<p class="help">{}</p>',
-            format_html("<ul>{}</ul>", items) if items else _("Nobody yet."),
+            listed or _("Nobody yet."),
             _("A site administrator gives a person a role and organisations on the person's page."),
         )
 

@@ -21,11 +21,6 @@ ROLE_LABELS = {
 }
 
 
-def role_label(name):
-    """A group's name as people read it: the role's label, or the name of any other group."""
-    return ROLE_LABELS.get(name, name)
-
-
 def role_of(user):
     """The user's role (the widest, should an old account have several), or ""."""
     names = {group.name for group in user.groups.all()}
