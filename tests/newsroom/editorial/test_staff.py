@@ -2,12 +2,14 @@
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from newsroom.editorial.roles import EDITOR, PUBLISHER, SITE_ADMINISTRATOR
 
-from .conftest import admin_url, form_data, logged_in, reload
+from .conftest import admin_url, form_data, logged_in, make_user, reload
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +46,19 @@ def test_given_a_role_the_person_edits_that_organisations_articles_only(
     assert person.get(admin_url("article", "change", other.pk)).status_code in {302, 404}
 
 
-def test_the_user_page_speaks_swedish_and_shows_no_groups_or_permissions(as_site_admin, nora):
-    page = as_site_admin.get(user_url(nora), headers={"accept-language": "sv"}).content.decode()
-    for label in ("Redaktör", "Publicist", "Webbplatsadministratör", "Roll och organisationer"):
+@pytest.mark.parametrize(
+    ("accept", "labels"),
+    [
+        ("sv", ("Redaktör", "Publicist", "Webbplatsadministratör", "Roll och organisationer")),
+        ("nb", ("Redaktør", "Publiseringsansvarlig", "Nettstedsadministrator", "Rolle og")),
+        ("nn", ("Redaktør", "Publiseringsansvarleg", "Nettstadadministrator", "Inga rolle")),
+    ],
+)
+def test_the_user_page_speaks_the_editors_language_and_shows_no_groups_or_permissions(
+    as_site_admin, nora, accept, labels
+):
+    page = as_site_admin.get(user_url(nora), headers={"accept-language": accept}).content.decode()
+    for label in labels:
         assert label in page, label
     for gone in ('name="groups"', 'name="user_permissions"', 'name="is_staff"', "Editor<"):
         assert gone not in page, gone
@@ -131,3 +143,18 @@ def test_the_organisation_page_lists_its_staff_linking_to_their_page(as_site_adm
 
 def test_the_group_pages_are_gone(as_site_admin):
     assert as_site_admin.get("/admin/auth/group/").status_code == 404
+
+
+def test_the_user_list_asks_the_same_number_of_queries_for_more_people(as_site_admin, orgs):
+    changelist = reverse("admin:auth_user_changelist")
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert as_site_admin.get(changelist).status_code == 200
+        return len(captured)
+
+    make_user("one", EDITOR, orgs.own)
+    few = queries()
+    for number in range(5):
+        make_user(f"more{number}", PUBLISHER, orgs.own, orgs.other)
+    assert queries() == few
