@@ -14,6 +14,7 @@ from newsroom.editorial import registry as editorial
 from newsroom.editorial.reminders import review_reminders
 from newsroom.editorial.roles import MANAGE, VIEW, WRITE
 from newsroom.feedback.digest import feedback_digests
+from newsroom.feedback.page_types import register_page_name
 from newsroom.notifications import registry as notifications
 from newsroom.redirects import registry as redirects
 from newsroom.search import sources as search
@@ -28,6 +29,7 @@ def register():
     register_notifications()
     register_redirects()
     register_documents()
+    register_feedback_pages()
 
 
 def register_notifications():
@@ -85,6 +87,21 @@ def register_documents():
     documents.register("events.Event", "body")
     documents.register("pages.Page", "body")
     documents.register("organisations.Organisation", "description")
+
+
+def register_feedback_pages():
+    """The names editors read in the feedback filters for pages that show no one object."""
+    for url_name, name in {
+        "home": _("Home"),
+        "news:list": _("News"),
+        "news:topic": _("Topic"),
+        "events:list": _("Events"),
+        "events:past": _("Past events"),
+        "organisations:list": _("Organisations"),
+        "pages:index": _("About this website"),
+        "search": _("Search"),
+    }.items():
+        register_page_name(url_name, name)
 
 
 def register_editorial():

@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_prose_editor",
     "reversion",
-    "axes",
+    "newsroom.editorial.login_protection.LoginProtectionConfig",  # django-axes
     "newsroom.editorial",
     "newsroom.core",
     "newsroom.core.images",

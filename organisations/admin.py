@@ -2,7 +2,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
@@ -10,6 +11,7 @@ from newsroom.core.original_language_admin import OriginalLanguageAdmin
 from newsroom.editorial.admin.history import HistoryAdmin
 from newsroom.editorial.admin.scoping import ScopedChoicesMixin
 from newsroom.editorial.admin.working_copies import WorkingCopyAdmin
+from newsroom.editorial.staff import ROLE_LABELS, role_of
 
 from . import numbers
 from .models import ContactPerson, Organisation, SocialLink
@@ -69,7 +71,7 @@ class OrganisationAdmin(
 ):
     form = OrganisationAdminForm
     organisation_field = "pk"  # editors see the organisations they are staff of
-    site_admin_only_fields = ["members", "parent", "is_active"]
+    site_admin_only_fields = ["parent", "is_active"]
     list_display = [
         "logo_thumbnail",
         "name",
@@ -89,7 +91,7 @@ class OrganisationAdmin(
         "organisation_number",
     ]
     autocomplete_fields = ["parent", "logo"]
-    filter_horizontal = ["members"]
+    readonly_fields = ["staff"]
     inlines = [ContactPersonInline, SocialLinkInline]
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     fieldsets = [
@@ -123,7 +125,7 @@ class OrganisationAdmin(
                 ]
             },
         ),
-        (_("Staff"), {"fields": ["members"], "classes": ["collapse"]}),
+        (_("Staff"), {"fields": ["staff"]}),
     ]
 
     def get_prepopulated_fields(self, request, obj=None):
@@ -141,6 +143,36 @@ class OrganisationAdmin(
     @admin.display(description=_("organisation number"), ordering="organisation_number")
     def organisation_number_display(self, obj):
         return obj.organisation_number_display
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.has_perm("auth.change_user"):
+            return fieldsets
+        return [fieldset for fieldset in fieldsets if "staff" not in fieldset[1]["fields"]]
+
+    @admin.display(description=_("staff"))
+    def staff(self, obj):
+        """Who works on this organisation; roles are given on the person's page, so the names
+        lead there."""
+        people = obj.members.prefetch_related("groups").order_by("username") if obj.pk else []
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (
+                    reverse("admin:auth_user_change", args=[person.pk]),
+                    person.get_full_name() or person.get_username(),
+                    ROLE_LABELS.get(role_of(person)) or _("no role"),
+                )
+                for person in people
+            ),
+        )
+        listed = format_html('<ul class="editorial-staff">{}</ul>', items) if items else None
+        return format_html(
+            '{}<p class="help">{}</p>',
+            listed or _("Nobody yet."),
+            _("A site administrator gives a person a role and organisations on the person's page."),
+        )
 
     def get_search_results(self, request, queryset, search_term):
         unsearched = queryset

@@ -82,7 +82,7 @@ class AdminRichTextWidget(AdminProseEditorWidget):
     """The admin's prose editor, with its toolbar named in the editor's language."""
 
     class Media:
-        js = ["js/prose-editor-i18n.js"]
+        js = ["js/prose-editor-i18n.js", "js/word-paste.js"]
 
 
 class RichTextFormField(ProseEditorFormField):

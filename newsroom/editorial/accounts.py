@@ -16,7 +16,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
-from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import PasswordResetView
 from django.core.cache import cache
@@ -32,16 +31,12 @@ from newsroom.core.clients import client_address, count_in_cache
 from newsroom.notifications.services import STAFF_HEADERS, is_deliverable, one_line, render_mail
 
 from . import registry
-from .roles import EDITOR, PUBLISHER, SITE_ADMINISTRATOR
+from .roles import SITE_ADMINISTRATOR
+from .staff import ROLE_LABELS, give_role
 
 logger = logging.getLogger(__name__)
 
 RATE_WINDOW = 60 * 60
-ROLE_LABELS = {
-    EDITOR: _("Editor"),
-    PUBLISHER: _("Publisher"),
-    SITE_ADMINISTRATOR: _("Site administrator"),
-}
 TOO_MANY = _("Many password resets have been asked for from here. Please try again in an hour.")
 
 
@@ -163,13 +158,11 @@ def invite(*, email, role, organisation, invited_by, first_name="", last_name=""
         email=email,
         first_name=first_name,
         last_name=last_name,
-        is_staff=True,
     )
     user.set_unusable_password()
     user.save()
-    user.groups.add(Group.objects.get(name=role))
-    if organisation is not None and role != SITE_ADMINISTRATOR:
-        organisation.members.add(user)
+    organisations = [organisation] if organisation and role != SITE_ADMINISTRATOR else []
+    give_role(user, role=role, organisations=organisations)
     inviter = invited_by.get_full_name() or invited_by.get_username()
     sent = send_staff_mail(
         "invitation",

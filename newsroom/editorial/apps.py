@@ -10,16 +10,23 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from django.contrib import admin
+        from django.contrib.auth.models import Group, User
 
         from newsroom.core import pagecache, preview
 
         from . import services
         from .admin.audit import AuditEntryAdmin
+        from .admin.users import StaffUserAdmin
         from .admin.working_copies import PREVIEW_VARIANT, preview_working_copy
         from .models import AuditEntry
         from .roles import sync_roles_after_migrate
 
         admin.site.register(AuditEntry, AuditEntryAdmin)
+        # Roles are groups whose permissions roles.py keeps in line (a change in the admin
+        # would be undone), given on the user's page with the organisations: no group page.
+        admin.site.unregister(Group)
+        admin.site.unregister(User)
+        admin.site.register(User, StaffUserAdmin)
         preview.register_variant(PREVIEW_VARIANT, preview_working_copy)
         # A scheduled working copy is a scheduled change: no cached page outlives its time.
         pagecache.schedule_moments(services.next_scheduled_change)

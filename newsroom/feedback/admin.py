@@ -19,6 +19,7 @@ from newsroom.editorial.admin.scoping import GenericOwnerScopedAdmin
 
 from . import dashboard, services
 from .models import Feedback, FeedbackDashboard
+from .page_types import page_type_name
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -57,6 +58,26 @@ class OwnerListFilter(admin.SimpleListFilter):
         return queryset.filter(
             owner_content_type_id=int(content_type_id), owner_object_id=int(object_id)
         )
+
+
+class PageTypeListFilter(admin.SimpleListFilter):
+    """The kinds of answered page, named as editors know them, not by their codes."""
+
+    title = _("page type")
+    parameter_name = "page_type"
+
+    def lookups(self, request, model_admin):
+        codes = (
+            model_admin.get_queryset(request)
+            .exclude(page_type="")
+            .order_by()
+            .values_list("page_type", flat=True)
+            .distinct()
+        )
+        return sorted(((code, page_type_name(code)) for code in codes), key=lambda c: str(c[1]))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(page_type=self.value()) if self.value() else queryset
 
 
 class DuplicateListFilter(admin.SimpleListFilter):
@@ -114,7 +135,7 @@ class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
         "spam",
         DuplicateListFilter,
         OwnerListFilter,
-        "page_type",
+        PageTypeListFilter,
         "created",
         "contained_personal_data",
     ]
@@ -125,7 +146,7 @@ class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
         "created",
         "path",
         "language",
-        "page_type",
+        "page_type_name",
         "content_object_name",
         "owner_name",
         "helpful",
@@ -148,6 +169,10 @@ class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
     @admin.display(description=_("page"), ordering="path")
     def page(self, obj):
         return obj.path
+
+    @admin.display(description=_("page type"))
+    def page_type_name(self, obj):
+        return page_type_name(obj.page_type)
 
     @admin.display(description=_("organisation"))
     def owner_name(self, obj):
@@ -243,7 +268,7 @@ class FeedbackAdmin(GenericOwnerScopedAdmin, admin.ModelAdmin):
                 timezone.localtime(answer.created).isoformat(timespec="seconds"),
                 answer.path,
                 answer.language,
-                answer.page_type,
+                page_type_name(answer.page_type),
                 str(answer.owner) if answer.owner is not None else "",
                 _("yes") if answer.helpful else _("no"),
                 answer.comment,

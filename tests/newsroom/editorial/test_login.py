@@ -7,6 +7,7 @@ from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.test import Client
 
 from .conftest import PASSWORD
 
@@ -85,3 +86,38 @@ def test_a_strong_password_is_accepted(editor):
 def test_sessions_expire():
     assert settings.SESSION_COOKIE_AGE <= 8 * 60 * 60
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+@pytest.mark.parametrize(
+    ("accept", "words"),
+    [("sv", "Inloggning med det här användarnamnet är spärrad"), ("nb", "Innlogging er sperret")],
+)
+def test_the_lockout_page_speaks_the_editors_language_in_the_admins_look(
+    client, editor, accept, words
+):
+    fail(client, "editor", settings.AXES_FAILURE_LIMIT)
+    response = client.post(
+        LOGIN,
+        {"username": "editor", "password": PASSWORD},
+        REMOTE_ADDR="192.0.2.10",
+        headers={"accept-language": accept},
+    )
+    page = response.content.decode()
+    assert response.status_code == 429
+    assert f'<html lang="{accept}"' in page
+    assert words in page
+    assert 'id="header"' in page  # the admin's own page, not a bare message
+
+
+def test_site_administrators_see_lockouts_in_swedish_and_no_empty_logs(client, site_admin):
+    fail(Client(), "editor", settings.AXES_FAILURE_LIMIT)
+    client.force_login(site_admin)
+    sv = {"accept-language": "sv"}
+    index = client.get("/admin/", headers=sv).content.decode()
+    assert "Inloggningsskydd" in index
+    assert "Misslyckade inloggningar" in index
+    lockouts = client.get("/admin/axes/accessattempt/", headers=sv).content.decode()
+    for words in ("Användarnamn", "IP-adress", "Webbläsare", "Ta bort utgångna försök"):
+        assert words in lockouts, words
+    assert client.get("/admin/axes/accesslog/").status_code == 404
+    assert client.get("/admin/axes/accessfailurelog/").status_code == 404
