@@ -52,3 +52,23 @@ def assert_accessible(axe):
         assert results.violations_count == 0, results.generate_report()
 
     return check
+
+
+@pytest.fixture
+def admin_page(browser, live_server):
+    """A Swedish superuser's page, logged in to the admin."""
+    import secrets
+
+    from django.contrib.auth import get_user_model
+
+    password = secrets.token_urlsafe(16)
+    get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", password)
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "redaktor")
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
+    page.wait_for_url(live_server.url + "/admin/")
+    yield page
+    context.close()

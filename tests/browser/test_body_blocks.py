@@ -2,10 +2,7 @@
 a quote, a fact box, a video and the report as a PDF, placed with the editor's block buttons,
 published, and read with and without JavaScript."""
 
-import secrets
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from playwright.sync_api import expect
@@ -21,24 +18,16 @@ from .helpers import address
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def editor(browser, live_server):
-    password = secrets.token_urlsafe(16)
-    get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", password)
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + "/admin/")
-    yield page
-    context.close()
-
-
 def block_button(page, name):
     """A block button of the body's Swedish editor."""
     return page.locator(f"#tab_id_body_sv .prose-menubar__button[data-name={name}]")
+
+
+def open_body(page, live_server, article):
+    """The article's change form, the cursor at the end of its Swedish body."""
+    page.goto(live_server.url + reverse("admin:newsroom_article_change", args=[article.pk]))
+    page.locator("#tab_id_body_sv [contenteditable=true]").click()
+    page.keyboard.press("Control+End")
 
 
 def fill_dialog(page, values, save="Spara"):
@@ -56,9 +45,9 @@ def fill_dialog(page, values, save="Spara"):
 
 
 def test_editor_composes_a_story_with_blocks_and_readers_see_them(
-    editor, live_server, browser, assert_accessible, axe
+    admin_page, live_server, browser, assert_accessible, axe
 ):
-    page = editor
+    page = admin_page
     portrait = ImageFactory(
         file=ContentFile(image_bytes(size=(800, 1000)), name="portratt.jpg"),
         alt_text_sv="Porträtt",
@@ -73,9 +62,7 @@ def test_editor_composes_a_story_with_blocks_and_readers_see_them(
         organisation=article.organisation,
     )
 
-    page.goto(live_server.url + reverse("admin:newsroom_article_change", args=[article.pk]))
-    page.locator("#tab_id_body_sv [contenteditable=true]").click()
-    page.keyboard.press("Control+End")
+    open_body(page, live_server, article)
 
     block_button(page, "bodyImage").click()
     fill_dialog(
@@ -135,12 +122,12 @@ def test_editor_composes_a_story_with_blocks_and_readers_see_them(
         context.close()
 
 
-def test_a_video_and_a_call_to_action_in_a_body(editor, live_server, browser, assert_accessible):
-    page = editor
+def test_a_video_and_a_call_to_action_in_a_body(
+    admin_page, live_server, browser, assert_accessible
+):
+    page = admin_page
     article = ArticleFactory(body_sv="<p>Inledning.</p>")
-    page.goto(live_server.url + reverse("admin:newsroom_article_change", args=[article.pk]))
-    page.locator("#tab_id_body_sv [contenteditable=true]").click()
-    page.keyboard.press("Control+End")
+    open_body(page, live_server, article)
     block_button(page, "bodyVideo").click()
     fill_dialog(
         page,
@@ -178,3 +165,22 @@ def test_a_video_and_a_call_to_action_in_a_body(editor, live_server, browser, as
         else:
             expect(reader.get_by_role("link", name="Öppna videon")).to_be_visible()
         context.close()
+
+
+def test_the_block_buttons_are_named_in_swedish_and_show_their_icons(admin_page, live_server):
+    page = admin_page
+    page.goto(live_server.url + reverse("admin:newsroom_article_add"))
+    page.evaluate("document.fonts.ready")
+    names = {
+        "bodyImage": "Bild",
+        "bodyQuote": "Citat med namn",
+        "factBox": "Faktaruta",
+        "bodyVideo": "Video",
+        "documentList": "Dokument",
+        "callToAction": "Uppmaning",
+    }
+    for name, label in names.items():
+        button = block_button(page, name)
+        expect(button).to_have_attribute("aria-label", label)
+        # An icon the font lacks would show its name ("smart_display") as wide text instead.
+        assert button.evaluate("b => b.scrollWidth <= 2 * parseFloat(getComputedStyle(b).fontSize)")

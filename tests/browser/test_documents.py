@@ -1,10 +1,7 @@
 """A report published as a PDF: uploaded by an editor, linked from an article, downloaded by
 a reader with or without JavaScript."""
 
-import secrets
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -23,25 +20,10 @@ def organisation():
     return OrganisationFactory(name_sv="Region Exempel")
 
 
-@pytest.fixture
-def editor(browser, live_server):
-    password = secrets.token_urlsafe(16)
-    get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", password)
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + "/admin/")
-    yield page
-    context.close()
-
-
 def test_editor_uploads_a_report_and_the_form_is_accessible(
-    editor, live_server, organisation, tmp_path, assert_accessible
+    admin_page, live_server, organisation, tmp_path, assert_accessible
 ):
-    page = editor
+    page = admin_page
     page.goto(live_server.url + reverse("admin:documents_document_add"))
     assert_accessible(page)
     report = tmp_path / "Rapport 2026.pdf"
@@ -60,8 +42,8 @@ def test_editor_uploads_a_report_and_the_form_is_accessible(
     assert_accessible(page)
 
 
-def test_hostile_upload_is_told_in_swedish(editor, live_server, organisation, tmp_path):
-    page = editor
+def test_hostile_upload_is_told_in_swedish(admin_page, live_server, organisation, tmp_path):
+    page = admin_page
     page.goto(live_server.url + reverse("admin:documents_document_add"))
     program = tmp_path / "rapport.pdf"
     program.write_bytes(files.EXE)

@@ -1,10 +1,7 @@
 """The rich text editor as a Swedish communications officer uses it: named in Swedish, leaving
 a quote or a list with Enter, a link that does not grow, and pasting from Word."""
 
-import secrets
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,25 +24,31 @@ WORD_HTML = """
 
 
 @pytest.fixture
-def editor(browser, live_server):
-    password = secrets.token_urlsafe(16)
-    get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", password)
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + "/admin/")
+def editor(admin_page, live_server):
+    page = admin_page
     page.goto(live_server.url + reverse("admin:pages_page_add"))
     page.locator(".prose-editor:visible [contenteditable=true]").click()
-    yield page
-    context.close()
+    return page
 
 
 def stored(page):
     """What the form would send: the editor keeps its textarea up to date."""
     return page.locator(".prose-editor:visible textarea").input_value()
+
+
+def paste(page, html, text):
+    """Paste ``html`` (and ``text`` as its plain-text version) where the cursor is."""
+    page.locator(".prose-editor:visible [contenteditable=true]").evaluate(
+        """(element, [html, text]) => {
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            data.setData("text/plain", text);
+            element.dispatchEvent(
+                new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true})
+            );
+        }""",
+        [html, text],
+    )
 
 
 def button(page, name):
@@ -104,17 +107,7 @@ def test_typing_after_a_link_does_not_extend_it(editor):
 
 def test_paste_from_word_keeps_headings_lists_links_bold_and_italic_only(editor):
     page = editor
-    page.locator(".prose-editor:visible [contenteditable=true]").evaluate(
-        """(element, html) => {
-            const data = new DataTransfer();
-            data.setData("text/html", html);
-            data.setData("text/plain", "Bakgrund");
-            element.dispatchEvent(
-                new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true})
-            );
-        }""",
-        WORD_HTML,
-    )
+    paste(page, WORD_HTML, "Bakgrund")
     html = stored(page)
 
     assert "<h2>Bakgrund</h2>" in html

@@ -7,29 +7,15 @@ import pytest
 
 from newsroom.pages.models import Page
 
-from .test_editor_behaviour import editor, stored  # noqa: F401  (the fixture)
+from .test_editor_behaviour import editor, paste, stored  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WORD_LISTS = (Path(__file__).parent / "fixtures" / "word-lists.html").read_text()
 
 
-def paste(page, html):
-    page.locator(".prose-editor:visible [contenteditable=true]").evaluate(
-        """(element, html) => {
-            const data = new DataTransfer();
-            data.setData("text/html", html);
-            data.setData("text/plain", "Så söker du bidraget");
-            element.dispatchEvent(
-                new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true})
-            );
-        }""",
-        html,
-    )
-
-
 def test_words_bullets_and_numbers_become_lists(editor):  # noqa: F811
-    paste(editor, WORD_LISTS)
+    paste(editor, WORD_LISTS, "Så söker du bidraget")
     html = stored(editor)
 
     assert (
@@ -45,7 +31,7 @@ def test_words_bullets_and_numbers_become_lists(editor):  # noqa: F811
 
 
 def test_the_pasted_lists_are_stored_as_lists(editor, live_server):  # noqa: F811
-    paste(editor, WORD_LISTS)
+    paste(editor, WORD_LISTS, "Så söker du bidraget")
     editor.fill("#id_title_sv", "Bidraget")
     editor.get_by_role("button", name="Spara", exact=True).click()
     editor.wait_for_url("**/admin/pages/page/")
