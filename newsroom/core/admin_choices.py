@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.urls import path
 
+from .parsing import whole_number
+
 CHOICES_SHOWN = 100
 QUERY_LENGTH = 100
 
@@ -22,14 +24,9 @@ class BlockChoicesMixin:
         if not self.has_view_permission(request):
             raise PermissionDenied
         queryset = self.get_queryset(request).order_by("-pk")
-        wanted = request.GET.get("id", "")
-        if wanted:
-            # A number of at most 18 digits, or nothing is found: never a 500.
-            queryset = (
-                queryset.filter(pk=int(wanted))
-                if wanted.isdigit() and len(wanted) < 19
-                else queryset.none()
-            )
+        if "id" in request.GET:
+            wanted = whole_number(request.GET["id"])  # not a number: nothing found, no 500
+            queryset = queryset.filter(pk=wanted) if wanted is not None else queryset.none()
         term = request.GET.get("q", "").replace("\x00", "")[:QUERY_LENGTH]
         if term:
             queryset, _duplicates = self.get_search_results(request, queryset, term)

@@ -28,6 +28,7 @@ from django.utils.html import escape
 
 from . import durations, embeds
 from .images.models import Image
+from .parsing import whole_number
 
 LAYOUTS = ("inset", "full")
 SIZES = {"inset": "(min-width: 46rem) 20rem, 100vw", "full": "(min-width: 46rem) 46rem, 100vw"}
@@ -54,8 +55,7 @@ def _text(html):
 
 
 def _image_id(attrs):
-    value = attrs.get("data-image", "")
-    return int(value) if value.isdigit() and len(value) < 19 else None
+    return whole_number(attrs.get("data-image"))
 
 
 def expand(html):
@@ -127,8 +127,8 @@ def _video(attrs, inner):
         if urlsplit(url).scheme not in ("http", "https"):
             return ""
         return f'<p><a href="{escape(url)}">{escape(title or url)}</a></p>'
-    seconds = attrs.get("data-duration", "")
-    length = timedelta(seconds=int(seconds)) if seconds.isdigit() and len(seconds) < 7 else None
+    seconds = whole_number(attrs.get("data-duration"), most_digits=6)
+    length = timedelta(seconds=seconds) if seconds is not None else None
     transcript = CAPTION.sub("", inner)
     return render_to_string(
         "components/blocks/video.html",

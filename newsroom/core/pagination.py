@@ -20,6 +20,7 @@ from django.core.paginator import Paginator
 from django.db.models import F, Q
 
 from . import memo
+from .parsing import whole_number
 
 CURSOR = re.compile(r"(-?[0-9]{1,17})\.([0-9]{1,18})")
 
@@ -77,7 +78,8 @@ def parse_cursor(text):
 
 
 def page_number(text, num_pages):
-    return min(max(int(text), 1), num_pages) if (text or "").isdigit() and len(text) < 10 else 1
+    number = whole_number(text, most_digits=9)
+    return min(max(number, 1), num_pages) if number is not None else 1
 
 
 def keyset_page(queryset, per_page, query, *, order_field, descending, count_key):

@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from newsroom.core.parsing import whole_number
 from newsroom.editorial.admin.readonly import ReadOnlyAdminMixin
 from newsroom.editorial.admin.scoping import GenericOwnerScopedAdmin
 
@@ -52,12 +53,10 @@ class OwnerListFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if not self.value():
             return queryset
-        content_type_id, _sep, object_id = self.value().partition("-")
-        if not (content_type_id.isdigit() and object_id.isdigit()):
+        content_type_id, object_id = map(whole_number, self.value().partition("-")[::2])
+        if content_type_id is None or object_id is None:
             raise IncorrectLookupParameters(self.value())
-        return queryset.filter(
-            owner_content_type_id=int(content_type_id), owner_object_id=int(object_id)
-        )
+        return queryset.filter(owner_content_type_id=content_type_id, owner_object_id=object_id)
 
 
 class PageTypeListFilter(admin.SimpleListFilter):

@@ -1,7 +1,5 @@
 """The page shell in a real browser: axe, language switcher, skip link, 320 px, the admin."""
 
-import secrets
-
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
@@ -145,20 +143,8 @@ def test_home_page_works_without_javascript(browser, live_server):
     context.close()
 
 
-@pytest.fixture
-def editor_page(page, live_server):
-    password = secrets.token_urlsafe(16)
-    get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", password)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "redaktor")
-    page.fill("#id_password", password)
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + "/admin/")
-    return page
-
-
-def test_admin_image_form_tabs_work_without_csp_errors_or_cdn(editor_page, live_server):
-    page = editor_page
+def test_admin_image_form_tabs_work_without_csp_errors_or_cdn(admin_page, live_server):
+    page = admin_page
     problems = watch_console(page)
     elsewhere = watch_requests(page, live_server)
 
@@ -173,8 +159,8 @@ def test_admin_image_form_tabs_work_without_csp_errors_or_cdn(editor_page, live_
     assert elsewhere == []
 
 
-def test_admin_prose_editor_works_inside_translation_tabs(editor_page, live_server):
-    page = editor_page
+def test_admin_prose_editor_works_inside_translation_tabs(admin_page, live_server):
+    page = admin_page
     problems = watch_console(page)
     elsewhere = watch_requests(page, live_server)
 
@@ -194,9 +180,9 @@ def test_admin_prose_editor_works_inside_translation_tabs(editor_page, live_serv
 
 
 def test_every_admin_page_raises_no_csp_violation_and_loads_nothing_from_elsewhere(
-    editor_page, live_server
+    admin_page, live_server
 ):
-    page = editor_page
+    page = admin_page
     problems = watch_console(page)
     elsewhere = watch_requests(page, live_server)
     ImageFactory()

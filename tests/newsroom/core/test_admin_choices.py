@@ -70,6 +70,7 @@ def test_an_editor_is_offered_only_their_organisations_documents(client):
         {"id": "9" * 40},
         {"id": "-1"},
         {"id": "1\x00"},
+        {"id": "²"},
         {"q": "x" * 10_000},
         {"q": "hamn\x00en"},
         {"q": "<script>alert(1)</script>"},

@@ -46,6 +46,7 @@ def test_a_text_that_is_not_a_body_does_not_take_blocks():
         '<figure data-block="video" data-url="javascript:alert(1)" style="x"></figure>',
         '<div data-block="facts" class="evil"><script>alert(1)</script><p>x</p></div>',
         '<p data-block="cta"><a href="javascript:alert(1)">Klicka</a></p>',
+        '<figure data-block="image" data-image="²"></figure>',
     ],
 )
 def test_blocks_keep_no_script_nor_style(dirty):
@@ -134,3 +135,9 @@ def test_a_call_to_action_is_a_button_link_marked_as_leading_elsewhere():
 def test_a_fact_box_in_a_body_keeps_its_text():
     html = render(FACTS)
     assert html.startswith('<div class="fact-box fact-box--in-body"><h3>Så söker du</h3>')
+
+
+def test_a_video_whose_length_is_not_a_number_is_shown_without_one():
+    html = render(VIDEO.replace('data-duration="200"', 'data-duration="²"'))
+    assert "data-video-embed" in html
+    assert "<time" not in html

@@ -114,6 +114,7 @@ HOSTILE_CURSORS = [
     "1700000000000000.\x00",
     "<script>.1",
     "1700000000000000." + "9" * 30,
+    "²",  # a digit to str.isdigit, not to int
 ]
 
 
