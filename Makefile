@@ -88,8 +88,12 @@ bench: install
 	  echo "== $$b"; $(DEV_ENV) $(PY) $$b || failed="$$failed $$b"; done; \
 	echo "== bench/pages.py on SQLite"; \
 	env -u DATABASE_URL $(PY) bench/pages.py --sizes 2000,$(BENCH_ARTICLES) || failed="$$failed pages(SQLite)"; \
+	echo "== bench/pages.py on SQLite, the first reader after a change"; \
+	env -u DATABASE_URL CONTENT_MEMO_SECONDS=0 $(PY) bench/pages.py --sizes 2000,$(BENCH_ARTICLES) --reuse || failed="$$failed pages-first(SQLite)"; \
 	if [ -n "$$DATABASE_URL" ]; then echo "== bench/pages.py on PostgreSQL"; \
-	  $(PY) bench/pages.py --sizes 2000,$(BENCH_ARTICLES) --db postgres || failed="$$failed pages(PostgreSQL)"; fi; \
+	  $(PY) bench/pages.py --sizes 2000,$(BENCH_ARTICLES) --db postgres || failed="$$failed pages(PostgreSQL)"; \
+	  echo "== bench/pages.py on PostgreSQL, the first reader after a change"; \
+	  CONTENT_MEMO_SECONDS=0 $(PY) bench/pages.py --sizes 2000,$(BENCH_ARTICLES) --db postgres --reuse || failed="$$failed pages-first(PostgreSQL)"; fi; \
 	echo "== bench/compare_wagtail.py"; $(PY) bench/compare_wagtail.py || failed="$$failed compare_wagtail"; \
 	if [ -n "$$failed" ]; then echo "make bench: failed:$$failed"; exit 1; fi
 

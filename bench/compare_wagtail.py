@@ -51,12 +51,17 @@ ARTICLES = 2000  # as many as the Wagtail site's news pages
 PG = "postgres://postgres@127.0.0.1:5433/newsroom_compare"
 CASES = ["detail", "index", "home", "plain", "static"]
 CACHED_CASES = ["detail", "static"]
+OWN_CASES = ["event", "organisation", "search"]  # no Wagtail counterpart: against "plain"
+OWN_LIMIT = 15  # the most times /healthz's CPU per request each of them may cost
 TITLES = {
     "detail": "article page",
     "index": "news list",
     "home": "home",
     "plain": "plain view",
     "static": "static file",
+    "event": "event page",
+    "organisation": "organisation page",
+    "search": "search, common word",
 }
 BIN = Path(sys.executable).parent
 
@@ -256,6 +261,19 @@ def summarise(jsonl, fills):
                 f"| {TITLES[case]} | {w_cpu:.2f} | {n_cpu:.2f} | {n_cpu / w_cpu:.2f} | "
                 f"{w_rps:.0f} | {n_rps:.0f}{errors} |"
             )
+        plain_cpu = figures(newsroom, "plain")[1]
+        lines += [
+            f"\n{db}, Newsroom's pages without a Wagtail counterpart, page cache off, against "
+            f"its /healthz (at most {OWN_LIMIT} times):\n",
+            "| case | CPU ms/req | times /healthz | req/s |",
+            "|---|---:|---:|---:|",
+        ]
+        for case in OWN_CASES:
+            rps, cpu, _n, errors = figures(newsroom, case)
+            note = f" ({errors} errors)" if errors else ""
+            lines.append(
+                f"| {TITLES[case]} | {cpu:.2f} | {cpu / plain_cpu:.1f} | {rps:.0f}{note} |"
+            )
         lines += [
             f"\n{db}, Newsroom with its page cache on (as in production; Wagtail has none):\n",
             "| case | CPU ms/req | req/s | req/s / static file's |",
@@ -329,7 +347,7 @@ def compare(jsonl):
                 extra,
             )
             for label, page_cache, cases in [
-                (f"newsroom-{db}-w2", False, CASES),
+                (f"newsroom-{db}-w2", False, CASES + OWN_CASES),
                 (f"newsroom-cached-{db}-w2", True, CACHED_CASES),
             ]:
                 env = newsroom_env(db, page_cache)

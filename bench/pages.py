@@ -17,6 +17,10 @@ Django's test client in a process of its own with DEBUG off and production stora
 (collectstatic into /tmp/newsroom-bench/static), three requests first (query counts cold and
 warm), then timed renders, about as many as fit in two seconds per page (10 to 200). Numbers are
 as noisy as the machine: compare ratios within one run.
+
+Warm renders are what a worker serves once it has a page's objects and HTML in memory
+(``newsroom/core/memo.py``); ``CONTENT_MEMO_SECONDS=0`` in the environment measures what the
+first reader after a change pays instead: every query and the whole template, every time.
 """
 
 import argparse

@@ -99,7 +99,8 @@ def render_event(request, event, preview=False):
             "programme": list(event.programme_items.all()),
             "organisers": list(event.organisers.all()),
             "contacts": event.contact_people,
-            "related_articles": list(event.related_articles.published()),
+            # Read by the template only when its remembered HTML is not at hand.
+            "related_articles": event.related_articles.published(),
             "show_player": event.has_player and request.GET.get("player") == "1",
             "json_ld": json_ld_script(jsonld.event_data(event, base_url=base_url)),
             "fallback": event.content_language != get_language(),
@@ -108,7 +109,11 @@ def render_event(request, event, preview=False):
 
 
 def event_detail(request, slug):
-    event = get_by_translated_slug(Event.objects.published().for_detail(), slug)
+    # The same for every reader until content changes (see ``newsroom.core.memo``).
+    event = memo.remember(
+        ("event-page", get_language(), slug),
+        lambda: get_by_translated_slug(Event.objects.published().for_detail(), slug),
+    )
     return render_event(request, event)
 
 

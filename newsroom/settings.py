@@ -183,6 +183,9 @@ CACHES = {
 # How long a reader's copy of a page may be kept (by us, a CDN or the browser) at most; never
 # past the next scheduled publish or unpublish time. Off under DEBUG, where templates change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0 if DEBUG else 300, minimum=0)
+# How long a worker may keep what pages show (objects, lists, content HTML: newsroom/core/memo.py)
+# at most; a change of content or a scheduled time ends it sooner. Off under DEBUG, as above.
+CONTENT_MEMO_SECONDS = env_int("CONTENT_MEMO_SECONDS", 0 if DEBUG else 300, minimum=0)
 
 # Several machines (README): REDIS_URL puts every cache in Redis, shared by every instance; a
 # Redis that stops answering costs a request at most the timeouts below (pages are then served

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from newsroom.core import memo
 from newsroom.core.i18n import fallback_chain, get_by_translated_slug
 from newsroom.core.pagination import paginate
 from newsroom.core.structured_data import json_ld_script
@@ -52,13 +53,10 @@ def organisation_list(request):
 
 
 def organisation_detail(request, slug):
-    organisation = get_by_translated_slug(Organisation.objects.for_detail(), slug)
-    language = get_language()
-    contacts = sorted(  # press contacts first, then by name as the reader's language sorts
-        organisation.contacts.for_cards(),
-        key=lambda person: (not person.is_press_contact, collation_key(person.name, language)),
+    # The same for every reader until content changes (see ``newsroom.core.memo``).
+    organisation, contacts, children = memo.remember(
+        ("organisation-page", get_language(), slug), lambda: organisation_page(slug)
     )
-    children = sorted_by_name(organisation.children.active(), language)
     return render(
         request,
         "organisations/organisation_detail.html",
@@ -72,6 +70,17 @@ def organisation_detail(request, slug):
             "json_ld": json_ld_script(organisation_data(organisation, request)),
         },
     )
+
+
+def organisation_page(slug):
+    """The organisation, its contact persons and its active child organisations, sorted."""
+    organisation = get_by_translated_slug(Organisation.objects.for_detail(), slug)
+    language = get_language()
+    contacts = sorted(  # press contacts first, then by name as the reader's language sorts
+        organisation.contacts.for_cards(),
+        key=lambda person: (not person.is_press_contact, collation_key(person.name, language)),
+    )
+    return organisation, contacts, sorted_by_name(organisation.children.active(), language)
 
 
 def contact_vcard_download(request, pk):

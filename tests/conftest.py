@@ -13,8 +13,11 @@ def _media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _page_cache(settings, tmp_path):
     """Pages are rendered anew in every request (query counts measure the real work); the
-    page cache's own tests turn it on. Every test has a cache folder of its own."""
+    page cache's own tests turn it on. What pages show is remembered as in production (a
+    query count is the first request's after a change). Every test has a cache folder of its
+    own, so a generation of its own."""
     settings.PAGE_CACHE_SECONDS = 0
+    settings.CONTENT_MEMO_SECONDS = 300  # as in production (it is off under DEBUG)
     settings.CACHES = {
         **settings.CACHES,
         "pages": {**settings.CACHES["pages"], "LOCATION": tmp_path / "page-cache"},

@@ -92,50 +92,66 @@ def keyset_page(queryset, per_page, query, *, order_field, descending, count_key
     """
     count = memo.remember(("list-count", *count_key), queryset.count)
     num_pages = max(1, math.ceil(count / per_page))
-    forward = [
-        F(order_field).desc() if descending else F(order_field).asc(),
-        "-pk" if descending else "pk",
-    ]
-    backward = [
-        F(order_field).asc() if descending else F(order_field).desc(),
-        "pk" if descending else "-pk",
-    ]
     after, before = parse_cursor(query.get("after")), parse_cursor(query.get("before"))
     number = page_number(query.get("page"), num_pages)
-    if query.get("page") == "last" and num_pages > 1:
-        size = count - (num_pages - 1) * per_page
-        rows = list(queryset.order_by(*backward)[:size])[::-1]
-        number, has_newer, has_older = num_pages, True, False
-    elif after:
-        rows = list(
-            queryset.filter(beyond(order_field, after, descending)).order_by(*forward)[
-                : per_page + 1
-            ]
-        )
-        has_older = len(rows) > per_page
-        rows, has_newer = rows[:per_page], True
-        number = max(1, min(max(number, 2), num_pages - 1)) if has_older else num_pages
-    elif before:
-        rows = list(
-            queryset.filter(beyond(order_field, before, not descending)).order_by(*backward)[
-                : per_page + 1
-            ]
-        )
-        has_newer = len(rows) > per_page
-        rows, has_older = rows[:per_page][::-1], True
-        number = max(1, min(max(number, 2), num_pages - 1)) if has_newer else 1
-    else:
-        rows = list(queryset.order_by(*forward)[: per_page + 1])
-        has_older = len(rows) > per_page
-        rows, has_newer, number = rows[:per_page], False, 1
-    page = KeysetPage(rows, number, num_pages)
-    if has_newer and rows:
-        page.newer = {"page": number - 1, "before": cursor_of(rows[0], order_field), "after": None}
-    if has_older and rows:
-        page.older = {"page": number + 1, "after": cursor_of(rows[-1], order_field), "before": None}
-    if number < num_pages - 1:
-        page.last = {"page": "last", "after": None, "before": None}
-    return page
+    last = query.get("page") == "last" and num_pages > 1
+
+    def read_page(number):
+        forward = [
+            F(order_field).desc() if descending else F(order_field).asc(),
+            "-pk" if descending else "pk",
+        ]
+        backward = [
+            F(order_field).asc() if descending else F(order_field).desc(),
+            "pk" if descending else "-pk",
+        ]
+        if last:
+            size = count - (num_pages - 1) * per_page
+            rows = list(queryset.order_by(*backward)[:size])[::-1]
+            number, has_newer, has_older = num_pages, True, False
+        elif after:
+            rows = list(
+                queryset.filter(beyond(order_field, after, descending)).order_by(*forward)[
+                    : per_page + 1
+                ]
+            )
+            has_older = len(rows) > per_page
+            rows, has_newer = rows[:per_page], True
+            number = max(1, min(max(number, 2), num_pages - 1)) if has_older else num_pages
+        elif before:
+            rows = list(
+                queryset.filter(beyond(order_field, before, not descending)).order_by(*backward)[
+                    : per_page + 1
+                ]
+            )
+            has_newer = len(rows) > per_page
+            rows, has_older = rows[:per_page][::-1], True
+            number = max(1, min(max(number, 2), num_pages - 1)) if has_newer else 1
+        else:
+            rows = list(queryset.order_by(*forward)[: per_page + 1])
+            has_older = len(rows) > per_page
+            rows, has_newer, number = rows[:per_page], False, 1
+        page = KeysetPage(rows, number, num_pages)
+        if has_newer and rows:
+            page.newer = {
+                "page": number - 1,
+                "before": cursor_of(rows[0], order_field),
+                "after": None,
+            }
+        if has_older and rows:
+            page.older = {
+                "page": number + 1,
+                "after": cursor_of(rows[-1], order_field),
+                "before": None,
+            }
+        if number < num_pages - 1:
+            page.last = {"page": "last", "after": None, "before": None}
+        return page
+
+    # A page's rows are the same for every reader until content changes: read once per
+    # content generation (the key holds the parsed parameters, not the raw ones).
+    key = ("list-page", *count_key, per_page, after, before, number, last)
+    return memo.remember(key, lambda: read_page(number))
 
 
 def beyond(order_field, cursor, descending):

@@ -122,18 +122,29 @@ def article_list(request):
 
 
 def article_detail(request, slug):
-    article = get_by_translated_slug(Article.objects.published().for_detail(), slug)
+    # The article and its related ones are the same for every reader until content changes:
+    # loaded once per content generation, not on every request (see ``newsroom.core.memo``).
+    article, related = memo.remember(
+        ("article-page", get_language(), slug), lambda: article_and_related(slug)
+    )
     if article.slug != slug:
         # The reader followed another language's address: send them to this language's one.
         return redirect(article.get_absolute_url(), permanent=True)
-    return render_article(request, article)
+    return render_article(request, article, related=related)
 
 
-def render_article(request, article, *, preview=False):
+def article_and_related(slug):
+    article = get_by_translated_slug(Article.objects.published().for_detail(), slug)
+    return article, list(Article.objects.published().related_to(article))
+
+
+def render_article(request, article, *, preview=False, related=None):
     """The article page, for the public view and for ``newsroom.core.preview``."""
     if preview:
         # Previews fetch the object plainly; load the relations the page shows.
         article = reloaded(Article.objects.for_detail().get(pk=article.pk), article)
+    if related is None:
+        related = Article.objects.published().related_to(article)
     return render(
         request,
         "newsroom/article_detail.html",
@@ -142,7 +153,7 @@ def render_article(request, article, *, preview=False):
             "preview": preview,
             "page_title": article.title,
             "breadcrumbs": [(_("News"), reverse("news:list"))],
-            "related_articles": Article.objects.published().related_to(article),
+            "related_articles": related,
             "json_ld": json_ld(request, article),
             "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
             "image_url": absolute_image_url(request, article.image),

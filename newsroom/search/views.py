@@ -4,6 +4,9 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from newsroom.core import memo
+from newsroom.core.parsing import whole_number
+
 from .engine import MAX_MATCHES
 from .forms import SearchForm
 from .results import search as run_search
@@ -14,13 +17,18 @@ def search(request):
     form = SearchForm(request.GET or None, type_keys=[s.key for s in SOURCES])
     context = {"form": form, "page_title": _("Search"), "breadcrumbs": [], "query": ""}
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
-        query = form.cleaned_data["q"]
-        page, counts = run_search(
-            query, get_language(), form.cleaned_data["type"], request.GET.get("page")
+        query, kind = form.cleaned_data["q"], form.cleaned_data["type"]
+        # Anything but a page number is the first page (the form bounds the query's length).
+        number = whole_number(request.GET.get("page")) or 1
+        language = get_language()
+        # The same results for everyone until content changes (see ``newsroom.core.memo``).
+        page, counts = memo.remember(
+            ("search", query, language, kind, number),
+            lambda: run_search(query, language, kind, number),
         )
         context.update(
             query=query,
-            type=form.cleaned_data["type"],
+            type=kind,
             page=page,
             counts=counts,
             total=sum(count for _source, count in counts),

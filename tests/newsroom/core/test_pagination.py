@@ -130,16 +130,16 @@ def test_hostile_cursors_give_a_page_never_an_error(client, name, value):
 
 
 def test_a_deep_page_costs_the_queries_of_the_first(client):
+    """Each measured the first time it is asked for (a page seen before is remembered)."""
     ArticleFactory.create_batch(40)
     path = reverse("news:list")
-    response = client.get(path)
+    with CaptureQueriesContext(connection) as first:
+        response = client.get(path)
     for _ in range(2):
         response = client.get(path + links(response)["next"])
     with CaptureQueriesContext(connection) as deep:
         client.get(path + links(response)["next"])
-    with CaptureQueriesContext(connection) as first:
-        client.get(path)
-    assert len(deep) == len(first)
+    assert len(deep) == len(first) > 0
 
 
 def test_upcoming_events_walk_soonest_first_and_past_newest_first(client):
