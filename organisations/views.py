@@ -34,11 +34,12 @@ def sorted_ids(queryset, language):
 
 def organisation_list(request):
     form = DirectoryFilterForm(request.GET)
-    organisations = Organisation.objects.active().filter(**form.filters())
-    # Sort the ids in Python (language-aware collation), then load only the page shown.
-    page = paginate(sorted_ids(organisations, get_language()), PAGE_SIZE, request.GET.get("page"))
-    loaded = Organisation.objects.for_list().in_bulk(page.object_list)
-    page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
+    language = get_language()
+    # The same for every reader until content changes (see ``newsroom.core.memo``).
+    page = memo.remember(
+        ("organisation-directory", language, request.get_full_path()),
+        lambda: directory_page(form, language, request.GET.get("page")),
+    )
     return render(
         request,
         "organisations/organisation_list.html",
@@ -50,6 +51,15 @@ def organisation_list(request):
             "organisations": page.object_list,
         },
     )
+
+
+def directory_page(form, language, number):
+    organisations = Organisation.objects.active().filter(**form.filters())
+    # Sort the ids in Python (language-aware collation), then load only the page shown.
+    page = paginate(sorted_ids(organisations, language), PAGE_SIZE, number)
+    loaded = Organisation.objects.for_list().in_bulk(page.object_list)
+    page.object_list = [loaded[pk] for pk in page.object_list if pk in loaded]
+    return page
 
 
 def organisation_detail(request, slug):

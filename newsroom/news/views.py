@@ -3,6 +3,7 @@
 Every queryset starts from ``Article.objects.published()``; previews reuse ``render_article``.
 """
 
+from functools import partial
 from urllib.parse import urlsplit
 
 from django import forms
@@ -154,7 +155,8 @@ def render_article(request, article, *, preview=False, related=None):
             "page_title": article.title,
             "breadcrumbs": [(_("News"), reverse("news:list"))],
             "related_articles": related,
-            "json_ld": json_ld(request, article),
+            # Called by the template only when its remembered HTML is not at hand.
+            "json_ld": partial(json_ld, request, article),
             "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
             "image_url": absolute_image_url(request, article.image),
             "og_locale": OG_LOCALES.get(article.content_language or get_language(), ""),
@@ -165,7 +167,9 @@ def render_article(request, article, *, preview=False, related=None):
 
 
 def topic_detail(request, slug):
-    topic = get_by_translated_slug(Topic.objects.all(), slug)
+    topic = memo.remember(
+        ("topic", get_language(), slug), lambda: get_by_translated_slug(Topic.objects.all(), slug)
+    )
     if topic.slug != slug:
         return redirect(topic.get_absolute_url(), permanent=True)
     return render(

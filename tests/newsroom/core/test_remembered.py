@@ -54,3 +54,18 @@ def test_nothing_is_kept_when_content_memo_seconds_is_0(settings):
     settings.CONTENT_MEMO_SECONDS = 0
     assert render("first") == "first"
     assert render("second") == "second"
+
+
+def test_the_remembered_header_marks_the_section_of_each_page(client):
+    article = ArticleFactory()
+    pages = {
+        "/": 'href="/" aria-current="page"',
+        "/nyheter/": 'href="/nyheter/" aria-current="page"',
+        article.get_absolute_url(): 'href="/nyheter/" aria-current="true"',
+    }
+    for _ in range(2):  # the second time from memory
+        for path, current in pages.items():
+            html = client.get(path).content.decode()
+            nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
+            assert current in nav
+            assert nav.count("aria-current") == 1
