@@ -7,9 +7,10 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from newsroom.core import preview
+        from newsroom.core import pagecache, preview
 
-        from .models import Event
+        from .models import Event, next_event_moment
         from .views import render_event
 
         preview.register(Event, render_event)
+        pagecache.schedule_moments(next_event_moment)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Min, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -370,3 +370,16 @@ class ProgrammeItem(models.Model):
     @property
     def speaker_lines(self):
         return [line.strip() for line in self.speakers.splitlines() if line.strip()]
+
+
+def next_event_moment(at):
+    """When a published event next starts, ends or closes its registration after ``at``.
+
+    Pages showing events change then (an upcoming list, "ongoing", "registration open"), so the
+    page cache and the pages' remembered values end at that moment too (``pagecache``)."""
+    found = Event.objects.published().aggregate(
+        start=Min("start", filter=Q(start__gt=at)),
+        end=Min("end", filter=Q(end__gt=at)),
+        deadline=Min("registration_deadline", filter=Q(registration_deadline__gt=at)),
+    )
+    return min((moment for moment in found.values() if moment is not None), default=None)

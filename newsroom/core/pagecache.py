@@ -84,7 +84,8 @@ def schedule_from(*querysets):
 
 
 def schedule_moments(source):
-    """``source(at)`` returns when the next other scheduled change (a working copy) is due."""
+    """``source(at)`` returns when the next other scheduled change is due (a working copy, an
+    event that starts or ends)."""
     _moment_sources.append(source)
 
 

@@ -218,3 +218,18 @@ def test_off_when_page_cache_seconds_is_zero(client, settings):
     response = get(client, url)
     assert not is_hit(response)
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_an_event_leaves_the_upcoming_list_when_it_ends_though_its_page_is_cached(client):
+    soon = timezone.now() + datetime.timedelta(minutes=2)
+    EventFactory(title_sv="Slutar snart", start=soon - datetime.timedelta(hours=1), end=soon)
+    now = timezone.now()  # after the event's publication
+    url = reverse("events:list")
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        before = get(client, url)
+    assert "Slutar snart".encode() in before.content
+    assert int(re.search(r"max-age=(\d+)", before["Cache-Control"]).group(1)) <= 120
+    with mock.patch("django.utils.timezone.now", return_value=now + datetime.timedelta(minutes=3)):
+        after = get(client, url)
+    assert not is_hit(after)
+    assert "Slutar snart".encode() not in after.content
