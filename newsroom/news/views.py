@@ -155,13 +155,14 @@ def render_article(request, article, *, preview=False, related=None):
             "page_title": article.title,
             "breadcrumbs": [(_("News"), reverse("news:list"))],
             "related_articles": related,
-            # Called by the template only when its remembered HTML is not at hand.
+            # Worked out only when the template's remembered HTML is not at hand: a template
+            # calls what it is given.
             "json_ld": partial(json_ld, request, article),
-            "absolute_url": request.build_absolute_uri(article.get_absolute_url()),
-            "image_url": absolute_image_url(request, article.image),
+            "absolute_url": lambda: request.build_absolute_uri(article.get_absolute_url()),
+            "image_url": partial(absolute_image_url, request, article.image),
             "og_locale": OG_LOCALES.get(article.content_language or get_language(), ""),
             "video_host": urlsplit(article.video_url).hostname if article.video_url else "",
-            "feeds": feed_links(),
+            "feeds": feed_links,
         },
     )
 

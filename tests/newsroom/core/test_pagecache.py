@@ -227,9 +227,9 @@ def test_an_event_leaves_the_upcoming_list_when_it_ends_though_its_page_is_cache
     url = reverse("events:list")
     with mock.patch("django.utils.timezone.now", return_value=now):
         before = get(client, url)
-    assert "Slutar snart".encode() in before.content
+    assert b"Slutar snart" in before.content
     assert int(re.search(r"max-age=(\d+)", before["Cache-Control"]).group(1)) <= 120
     with mock.patch("django.utils.timezone.now", return_value=now + datetime.timedelta(minutes=3)):
         after = get(client, url)
     assert not is_hit(after)
-    assert "Slutar snart".encode() not in after.content
+    assert b"Slutar snart" not in after.content
