@@ -117,7 +117,9 @@ class EventFilterForm(forms.Form):
         """``organisations``: the ones the filter offers, in the order shown."""
         super().__init__(*args, **kwargs)
         self.organisations = {organisation.pk: organisation for organisation in organisations}
-        self.fields["organisation"].choices = [
+        # A callable, read only when the form is drawn or a value is checked: the list grows
+        # with the content, and a page drawn before is remembered (``{% remembered %}``).
+        self.fields["organisation"].choices = lambda: [
             ("", _("All organisations")),
             *((pk, organisation.name) for pk, organisation in self.organisations.items()),
         ]

@@ -42,18 +42,17 @@ class ArticleFilterForm(forms.Form):
         choices=[("", gettext_lazy("All organisations"))],
     )
 
-    def __init__(self, data, *, topics, organisations):
+    def __init__(self, data, *, options):
         super().__init__(data)
-        self.topics = {topic.slug: topic for topic in topics}
-        self.organisations = {org.slug: org for org in organisations}
+        self.topics, topic_choices = options["topic"]
+        self.organisations, organisation_choices = options["organisation"]
         self.fields["kind"].choices = [("", _("All kinds")), *Article.Kind.choices]
-        self.fields["topic"].choices = [
-            ("", _("All topics")),
-            *((slug, topic.name) for slug, topic in self.topics.items()),
-        ]
-        self.fields["organisation"].choices = [
+        # As callables, read only when the form is drawn or a value is checked: the lists grow
+        # with the content, and a page drawn before is remembered (``{% remembered %}``).
+        self.fields["topic"].choices = lambda: [("", _("All topics")), *topic_choices]
+        self.fields["organisation"].choices = lambda: [
             ("", _("All organisations")),
-            *((slug, org.name) for slug, org in self.organisations.items()),
+            *organisation_choices,
         ]
 
     def filters(self):
@@ -67,17 +66,24 @@ class ArticleFilterForm(forms.Form):
         }
 
 
-def filter_choices():
-    """Topics and organisations that have published articles, once per content generation."""
+def filter_options():
+    """Topics and organisations that have published articles, for the list's filters: per
+    field, ``({slug: object}, [(slug, name)])`` in the active language. Worked out once per
+    content generation and language: the choices grow with the content."""
     articles = Article.objects.published()
     # EXISTS per topic and organisation: each stops at its first published article.
     published_with = Article.topics.through.objects.filter(
         topic=OuterRef("pk"), article__in=articles
     )
-    return (
-        list(Topic.objects.filter(Exists(published_with))),
-        list(Organisation.objects.filter(Exists(articles.filter(organisation=OuterRef("pk"))))),
+    topics = Topic.objects.filter(Exists(published_with))
+    organisations = Organisation.objects.filter(
+        Exists(articles.filter(organisation=OuterRef("pk")))
     )
+    options = {}
+    for name, queryset in (("topic", topics), ("organisation", organisations)):
+        by_slug = {item.slug: item for item in queryset}
+        options[name] = by_slug, [(slug, item.name) for slug, item in by_slug.items()]
+    return options
 
 
 def article_page(request, articles, count_key):
@@ -93,8 +99,8 @@ def article_page(request, articles, count_key):
 
 
 def article_list(request):
-    topics, organisations = memo.remember("news-filter-choices", filter_choices)
-    form = ArticleFilterForm(request.GET, topics=topics, organisations=organisations)
+    options = memo.remember(("news-filter-options", get_language()), filter_options)
+    form = ArticleFilterForm(request.GET, options=options)
     filters = form.filters()
     articles = Article.objects.published()
     if filters["kind"]:
