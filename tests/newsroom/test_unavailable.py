@@ -7,6 +7,8 @@ import pytest
 from django.db import connection, connections
 from django.utils import translation
 
+from newsroom.core import pagecache
+
 from . import outage
 from .feedback.conftest import ORIGIN, REF, endpoint, form_token, post_answer
 
@@ -182,6 +184,7 @@ def test_a_connection_the_server_dropped_gives_a_503(client):
         assert client.get("/en/").status_code == 200
         with own.cursor() as cursor:
             cursor.execute("SELECT pg_terminate_backend(%s)", [kept.connection.info.backend_pid])
+        pagecache.invalidate()  # a change: the page is no longer in the worker's memory
 
         response = client.get("/en/")
 
