@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from newsroom.core import memo
 from newsroom.core.i18n import fallback_chain, get_by_translated_slug
 from newsroom.core.pagination import paginate
+from newsroom.core.parsing import whole_number
 from newsroom.core.structured_data import json_ld_script
 
 from .collation import collation_key
@@ -34,11 +35,14 @@ def sorted_ids(queryset, language):
 
 def organisation_list(request):
     form = DirectoryFilterForm(request.GET)
+    filters = form.filters()
     language = get_language()
-    # The same for every reader until content changes (see ``newsroom.core.memo``).
+    number = whole_number(request.GET.get("page")) or 1  # anything else is the first page
+    # The same for every reader until content changes (see ``newsroom.core.memo``); the key
+    # holds the parsed parameters, not the raw ones.
     page = memo.remember(
-        ("organisation-directory", language, request.get_full_path()),
-        lambda: directory_page(form, language, request.GET.get("page")),
+        ("organisation-directory", language, *sorted(filters.items()), number),
+        lambda: directory_page(filters, language, number),
     )
     return render(
         request,
@@ -53,8 +57,8 @@ def organisation_list(request):
     )
 
 
-def directory_page(form, language, number):
-    organisations = Organisation.objects.active().filter(**form.filters())
+def directory_page(filters, language, number):
+    organisations = Organisation.objects.active().filter(**filters)
     # Sort the ids in Python (language-aware collation), then load only the page shown.
     page = paginate(sorted_ids(organisations, language), PAGE_SIZE, number)
     loaded = Organisation.objects.for_list().in_bulk(page.object_list)

@@ -25,6 +25,7 @@ per process, and pages are rendered from the database meanwhile, still marked pu
 long as they may be kept, so the HTTP cache in front goes on serving them.
 """
 
+import contextvars
 import datetime
 import hashlib
 import logging
@@ -56,6 +57,10 @@ _moment_sources = []  # callables: at -> the next scheduled change after ``at``,
 _hit_hooks = []  # callables: content bytes -> content bytes
 _skip_rules = []  # callables: request -> True when the page is one reader's own
 _last_warning = [0.0]
+# The generation as a GET or HEAD request first read it (a one-item list per request): the
+# remembered parts of its page (``memo``) use it instead of asking the shared store once each.
+# A POST may change content, so it reads the store every time.
+_request_generation = contextvars.ContextVar("pagecache_request_generation", default=None)
 
 
 def cache():
@@ -142,12 +147,17 @@ def shared_delete(key):
 
 
 def generation():
+    held = _request_generation.get()
+    if held is not None and held[0] is not None:
+        return held[0]
     value = cache().get(GENERATION_KEY)
     if value is None:
         value = uuid.uuid4().hex
         # add(): when two workers start at once, both use the one that got there first.
         if not cache().add(GENERATION_KEY, value, timeout=None):
             value = cache().get(GENERATION_KEY) or value
+    if held is not None:
+        held[0] = value
     return value
 
 
@@ -216,6 +226,15 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        token = _request_generation.set([None])
+        try:
+            return self.serve(request)
+        finally:
+            _request_generation.reset(token)
+
+    def serve(self, request):
         if not is_cacheable_request(request):
             return self.get_response(request)
         now = timezone.now().timestamp()

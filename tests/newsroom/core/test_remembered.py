@@ -1,5 +1,7 @@
 """``{% remembered %}``: a fragment's HTML is kept until content changes, never for previews."""
 
+from unittest import mock
+
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
@@ -69,3 +71,20 @@ def test_the_remembered_header_marks_the_section_of_each_page(client):
             nav = html[html.index('<nav class="site-nav"') : html.index("</nav>")]
             assert current in nav
             assert nav.count("aria-current") == 1
+
+
+def test_a_page_asks_the_shared_store_for_the_generation_once(client):
+    """However many parts it remembers: with Redis each question is a round trip."""
+    url = ArticleFactory().get_absolute_url()
+    client.get(url)
+    store = pagecache.cache()
+    asked = []
+    real_get = store.get
+
+    def counting_get(key, *args, **kwargs):
+        asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    with mock.patch.object(store, "get", counting_get):
+        assert client.get(url).status_code == 200
+    assert asked.count(pagecache.GENERATION_KEY) == 1
